@@ -1,0 +1,28 @@
+// One jest run over every workspace. Unit tests sit beside the code (`*.test.ts`),
+// integration and contract tests under each package's test/ (`*.int.test.ts`),
+// end-to-end tests under tests/ (`*.e2e.test.ts`).
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: "es2022",
+      keepClassNames: true,
+    },
+    module: { type: "commonjs" },
+  },
+];
+
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages", "<rootDir>/gateway", "<rootDir>/subgraphs", "<rootDir>/tests", "<rootDir>/scripts"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.(t|j)sx?$": swc },
+  // jose and a few others ship ESM only; let SWC turn them into CommonJS for jest.
+  transformIgnorePatterns: ["/node_modules/(?!(jose|uuid)/)"],
+  setupFiles: ["reflect-metadata"],
+  testTimeout: 30000,
+  maxWorkers: 2,
+  verbose: true,
+};

@@ -1,0 +1,3 @@
+export * from "./codes";
+export * from "./domain-error";
+export * from "./mask-error";

@@ -1,0 +1,6 @@
+export * from "./config";
+export * from "./errors";
+export * from "./identity";
+export * from "./logging";
+export * from "./schema/build-subgraph-schema";
+export * from "./server";

@@ -1,0 +1,4 @@
+export * from "./subgraph-server";
+export * from "./request-context";
+export * from "./health";
+export * from "./metrics";
