@@ -4,3 +4,4 @@ export * from "./identity";
 export * from "./logging";
 export * from "./schema/build-subgraph-schema";
 export * from "./server";
+export * from "./schema/page-info.type";

@@ -68,6 +68,8 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
           onUnexpected: (error) => logger.error({ err: error }, "unexpected error while serving a request"),
         }),
         includeStacktraceInErrorResponses: false,
+        // main.ts owns signals: Apollo's own handlers would re-raise SIGTERM before stores close.
+        stopOnTerminationSignals: false,
       });
       await apollo.start();
 
