@@ -1,0 +1,76 @@
+import type { RelationshipType } from "../domain/concept";
+
+/**
+ * How the knowledge graph is laid out in Dgraph.
+ *
+ * - Every node carries `tenant`; every query filters on it, so tenants share one Dgraph
+ *   without ever seeing each other.
+ * - A Concept's public id is a uuid in `Concept.id` (the embedded store makes the same
+ *   kind), not the Dgraph uid: ids then survive an export/import and reveal nothing.
+ * - Relationships are edges `<from> <type> <to>` ("from is a prerequisite of to"), with
+ *   the weight as an edge facet; @reverse answers "what are the prerequisites of x".
+ * - A document mention is a DocumentRef node (the document lives in content-processing)
+ *   with a `mentions` edge to the concept, weighted by a facet.
+ * - @upsert on the lookup keys makes Dgraph abort one of two transactions racing to create
+ *   the same concept or document ref; the store retries the loser, which then updates.
+ */
+export const P = {
+  tenant: "tenant",
+  id: "Concept.id",
+  name: "Concept.name",
+  normalizedName: "Concept.normalizedName",
+  description: "Concept.description",
+  difficulty: "Concept.difficulty",
+  tags: "Concept.tags",
+  documentId: "DocumentRef.id",
+  mentions: "mentions",
+} as const;
+
+export const EDGE_OF: Record<RelationshipType, string> = {
+  PREREQUISITE: "prerequisite",
+  RELATED: "related",
+  PART_OF: "part_of",
+};
+
+export const WEIGHT_FACET = "weight";
+
+export const DGRAPH_SCHEMA = `
+${P.tenant}: string @index(exact) .
+${P.id}: string @index(exact) @upsert .
+${P.name}: string .
+${P.normalizedName}: string @index(exact) @upsert .
+${P.description}: string .
+${P.difficulty}: string @index(exact) .
+${P.tags}: [string] @index(exact) .
+${EDGE_OF.PREREQUISITE}: [uid] @reverse .
+${EDGE_OF.RELATED}: [uid] @reverse .
+${EDGE_OF.PART_OF}: [uid] @reverse .
+${P.documentId}: string @index(exact) @upsert .
+${P.mentions}: [uid] @reverse .
+
+type Concept {
+  ${P.tenant}
+  ${P.id}
+  ${P.name}
+  ${P.normalizedName}
+  ${P.description}
+  ${P.difficulty}
+  ${P.tags}
+  ${EDGE_OF.PREREQUISITE}
+  ${EDGE_OF.RELATED}
+  ${EDGE_OF.PART_OF}
+}
+
+type DocumentRef {
+  ${P.tenant}
+  ${P.documentId}
+  ${P.mentions}
+}
+`;
+
+/** The fields read for every concept, in query text (names only, never values). */
+export const CONCEPT_FIELDS = [P.id, P.name, P.normalizedName, P.description, P.difficulty, P.tags].join("\n");
+
+/** Restricts a block to one tenant's concepts; `$tenant` is always a query variable. */
+export const IN_TENANT_CONCEPTS = `@filter(eq(${P.tenant}, $tenant) AND type(Concept))`;
+export const IN_TENANT_DOCUMENTS = `@filter(eq(${P.tenant}, $tenant) AND type(DocumentRef))`;
