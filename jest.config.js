@@ -18,11 +18,13 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/packages", "<rootDir>/gateway", "<rootDir>/subgraphs", "<rootDir>/tests", "<rootDir>/scripts"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.(t|j)sx?$": swc },
-  // jose and a few others ship ESM only; let SWC turn them into CommonJS for jest.
-  transformIgnorePatterns: ["/node_modules/(?!(jose|uuid)/)"],
+  // PGlite's CommonJS build uses dynamic import(), which jest's module runtime refuses
+  // without --experimental-vm-modules; SWC rewrites those (and ESM-only packages) for it.
+  transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.cjs$": swc },
+  transformIgnorePatterns: ["/node_modules/(?!(jose|uuid|@electric-sql)/)"],
   setupFiles: ["reflect-metadata"],
   testTimeout: 30000,
   maxWorkers: 2,
   verbose: true,
+  reporters: ["default", "<rootDir>/scripts/jest-summary-reporter.js"],
 };

@@ -14,6 +14,6 @@ for (const schema of schemas.filter((file) => existsSync(file))) {
   execFileSync(process.execPath, [cli, "generate", "--schema", schema], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "node_modules", ".prisma-no-engine"), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: cli /* must exist, is never run by generate */, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   });
 }

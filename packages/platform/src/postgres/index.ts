@@ -1,0 +1,4 @@
+export { openDatabase, type OpenedDatabase, type PostgresTarget } from "./open-database";
+export { migrateDatabase, diffMigrations, type MigrateOptions } from "./migrate-database";
+export { createTestDatabase } from "./test-database";
+export { LOCKFILE_CONTENT, LOCKFILE_NAME } from "./migration-files";

@@ -1,0 +1,22 @@
+import { parseConfig } from "@aiwf/platform";
+import { workflowConfigSchema } from "./config";
+
+describe("workflow config", () => {
+  it("defaults to port 8080 and embedded PGlite under .data", () => {
+    const config = parseConfig(workflowConfigSchema, {});
+    expect(config).toMatchObject({ PORT: 8080, HOST: "0.0.0.0", DATA_DIR: ".data" });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("takes a Postgres DATABASE_URL and treats an empty one as unset", () => {
+    expect(parseConfig(workflowConfigSchema, { DATABASE_URL: "postgres://db:5432/workflow" }).DATABASE_URL).toBe("postgres://db:5432/workflow");
+    expect(parseConfig(workflowConfigSchema, { DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    expect(() => parseConfig(workflowConfigSchema, { DATABASE_URL: "mysql://db/x" })).toThrow(/DATABASE_URL/);
+  });
+
+  it("refuses embedded PGlite in production, naming DATABASE_URL", () => {
+    const production = { NODE_ENV: "production", INTERNAL_TOKEN_SECRET: "a-real-secret-that-is-long-enough-000000" };
+    expect(() => parseConfig(workflowConfigSchema, production)).toThrow(/DATABASE_URL: must be set in production/);
+    expect(parseConfig(workflowConfigSchema, { ...production, DATABASE_URL: "postgres://db/workflow" }).NODE_ENV).toBe("production");
+  });
+});
