@@ -9,7 +9,10 @@ import { MessagesArgs } from "./messages.args";
 export class ChannelResolver {
   constructor(private readonly channels: ChannelService) {}
 
-  @Query(() => Channel, { description: "A channel by name. Every valid name is a channel; one never used is simply empty." })
+  @Query(() => Channel, {
+    nullable: true,
+    description: "A channel by name. Every valid name is a channel; one never used is simply empty. Null only when the realtime service cannot answer.",
+  })
   channel(@Arg("id", () => ID, { description: "The channel's name (case-insensitive)." }) id: string, @Ctx() ctx: RealtimeContext): Promise<Channel> {
     return ctx.loaders.channel.load(this.channels.channelIdOf(id, "id"));
   }

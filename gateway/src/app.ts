@@ -1,0 +1,116 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { GraphQLError } from "graphql";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createErrorFormatter, createServiceMetrics, isDomainError, type Logger, requestIdFrom } from "@aiwf/platform";
+import { createTokenVerifier } from "./auth/token-verifier";
+import { type GatewayConfig, subgraphUrlOverrides } from "./config";
+import type { GatewayContext } from "./gateway-context";
+import { SubgraphDataSource } from "./subgraph-data-source";
+import { supergraphFromFile } from "./supergraph-file";
+import { asUpstreamUnavailable } from "./plugins/upstream-errors";
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  logger: Logger;
+  /** Shown in Sandbox's headers when set (development). */
+  developmentToken?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+const SANDBOX_DOCUMENT = `# Try a query that crosses all four subgraphs:
+query Overview {
+  workflows(first: 5) { edges { node { id name status } } }
+  documents(first: 5) { edges { node { id title wordCount concepts { name prerequisites { name } } } } }
+  channel(id: "general") { messages(first: 5) { edges { node { body document { title } workflow { name } } } } }
+}
+`;
+
+function landingPage(deps: GatewayDeps) {
+  if (deps.config.NODE_ENV === "production") return ApolloServerPluginLandingPageDisabled();
+  const sharedHeaders: Record<string, string> = deps.developmentToken ? { Authorization: `Bearer ${deps.developmentToken}` } : {};
+  return ApolloServerPluginLandingPageLocalDefault({ embed: { initialState: { sharedHeaders } }, document: SANDBOX_DOCUMENT });
+}
+
+/** The supergraph on one HTTP server: /graphql (gateway + Sandbox), /health, /metrics. */
+export function createGatewayApp(deps: GatewayDeps) {
+  const { config, logger } = deps;
+  const overrides = subgraphUrlOverrides(config);
+  const verifyToken = createTokenVerifier({
+    secret: config.JWT_SECRET,
+    jwksUrl: config.JWT_JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    algorithms: config.JWT_ALGORITHMS,
+    mode: config.AUTH_MODE,
+  });
+  return {
+    async start(): Promise<RunningGateway> {
+      const app = express();
+      app.disable("x-powered-by");
+      const httpServer = createServer(app);
+      const metrics = createServiceMetrics("gateway");
+      const gateway = new ApolloGateway({
+        supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, logger),
+        logger,
+        buildService: ({ name, url }) =>
+          new SubgraphDataSource({ name, url: overrides[name] ?? url!, internalTokenSecret: config.INTERNAL_TOKEN_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
+      });
+      const formatError = createErrorFormatter({
+        exposeInternalMessages: config.NODE_ENV === "development",
+        onUnexpected: (error) => logger.error({ err: error }, "unexpected gateway error"),
+      });
+      const apollo = new ApolloServer<GatewayContext>({
+        gateway,
+        logger,
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), landingPage(deps), metrics.plugin],
+        formatError: (formatted, error) => asUpstreamUnavailable(formatted, error) ?? formatError(formatted, error),
+        includeStacktraceInErrorResponses: false,
+        stopOnTerminationSignals: false,
+      });
+      await apollo.start();
+
+      app.get("/health", (_req, res) => void res.json({ status: "ok", service: "gateway" }));
+      app.get("/metrics", async (_req, res) => void res.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+      app.use(
+        "/graphql",
+        express.json({ limit: "10mb" }),
+        expressMiddleware(apollo, {
+          context: async ({ req }): Promise<GatewayContext> => {
+            const requestId = requestIdFrom(req.headers);
+            try {
+              const identity = await verifyToken(req.headers.authorization);
+              return { identity, requestId, logger: logger.child({ requestId, tenant: identity.tenantId }) };
+            } catch (error) {
+              const message = isDomainError(error) ? error.message : "Invalid token";
+              throw new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+            }
+          },
+        }),
+      );
+
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(config.PORT, config.HOST, () => resolve());
+      });
+      const port = (httpServer.address() as AddressInfo).port;
+      const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+      const url = `http://${host}:${port}/graphql`;
+      logger.info({ url }, "gateway listening");
+      let stopping: Promise<void> | undefined;
+      return { url, port, httpServer, stop: () => (stopping ??= apollo.stop()) };
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { Logger, RunningServer } from "@aiwf/platform";
+import { createLogger, parseConfig } from "@aiwf/platform";
+import { createApp as createContentApp } from "@aiwf/content-processing/src/app";
+import { contentConfigSchema } from "@aiwf/content-processing/src/config";
+import { openContentDatabase } from "@aiwf/content-processing/src/stores";
+import { createApp as createKnowledgeGraphApp } from "@aiwf/knowledge-graph/src/app";
+import { knowledgeGraphConfigSchema } from "@aiwf/knowledge-graph/src/config";
+import { openGraphStore } from "@aiwf/knowledge-graph/src/store/open-graph-store";
+import { createApp as createWorkflowApp } from "@aiwf/workflow/src/app";
+import { workflowConfigSchema } from "@aiwf/workflow/src/config";
+import { openWorkflowDatabase } from "@aiwf/workflow/src/stores";
+import { createApp as createRealtimeApp } from "@aiwf/realtime/src/app";
+import { realtimeConfigSchema } from "@aiwf/realtime/src/config";
+import { createStores as createRealtimeStores } from "@aiwf/realtime/src/stores";
+
+/** What every subgraph needs to start inside the embedded process. */
+export interface EmbeddedSubgraphSettings {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: string;
+  internalTokenSecret: string;
+}
+
+export interface EmbeddedSubgraph {
+  /** The name in rover.yaml and the supergraph. */
+  name: "workflow" | "content-processing" | "knowledge-graph" | "realtime";
+  /** The gateway variable that points at it. */
+  urlVariable: "WORKFLOW_URL" | "CONTENT_URL" | "KNOWLEDGE_URL" | "REALTIME_URL";
+  defaultPort: number;
+  start(settings: EmbeddedSubgraphSettings): Promise<RunningServer>;
+}
+
+/** Each service logs under its own name, as it would in its own process. */
+function serviceLogger(settings: EmbeddedSubgraphSettings, service: string): Logger {
+  return createLogger({ service, level: settings.logLevel });
+}
+
+/** The environment a subgraph's own config schema parses, without server URLs: embedded stores. */
+function embeddedEnv(settings: EmbeddedSubgraphSettings): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: "development",
+    PORT: String(settings.port),
+    HOST: settings.host,
+    DATA_DIR: settings.dataDir,
+    LOG_LEVEL: settings.logLevel,
+    INTERNAL_TOKEN_SECRET: settings.internalTokenSecret,
+  };
+}
+
+const realtime: EmbeddedSubgraph = {
+  name: "realtime",
+  urlVariable: "REALTIME_URL",
+  defaultPort: 8081,
+  async start(settings) {
+    const config = parseConfig(realtimeConfigSchema, embeddedEnv(settings));
+    const logger = serviceLogger(settings, "realtime");
+    return createRealtimeApp({
+      ...(await createRealtimeStores(config, logger)),
+      logger,
+      port: config.PORT,
+      host: config.HOST,
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      exposeInternalErrors: true,
+    }).start();
+  },
+};
+
+const knowledgeGraph: EmbeddedSubgraph = {
+  name: "knowledge-graph",
+  urlVariable: "KNOWLEDGE_URL",
+  defaultPort: 3002,
+  async start(settings) {
+    const config = parseConfig(knowledgeGraphConfigSchema, embeddedEnv(settings));
+    return createKnowledgeGraphApp({
+      store: await openGraphStore(config),
+      logger: serviceLogger(settings, "knowledge-graph"),
+      port: config.PORT,
+      host: config.HOST,
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      exposeInternalErrors: true,
+    }).start();
+  },
+};
+
+const workflow: EmbeddedSubgraph = {
+  name: "workflow",
+  urlVariable: "WORKFLOW_URL",
+  defaultPort: 8080,
+  async start(settings) {
+    const config = parseConfig(workflowConfigSchema, embeddedEnv(settings));
+    return createWorkflowApp({
+      database: await openWorkflowDatabase(config),
+      logger: serviceLogger(settings, "workflow"),
+      port: config.PORT,
+      host: config.HOST,
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      exposeInternalErrors: true,
+    }).start();
+  },
+};
+
+const content: EmbeddedSubgraph = {
+  name: "content-processing",
+  urlVariable: "CONTENT_URL",
+  defaultPort: 8082,
+  async start(settings) {
+    const config = parseConfig(contentConfigSchema, embeddedEnv(settings));
+    return createContentApp({
+      database: await openContentDatabase(config),
+      logger: serviceLogger(settings, "content-processing"),
+      port: config.PORT,
+      host: config.HOST,
+      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+      exposeInternalErrors: true,
+    }).start();
+  },
+};
+
+export const EMBEDDED_SUBGRAPHS: EmbeddedSubgraph[] = [workflow, content, knowledgeGraph, realtime];

@@ -1,0 +1,34 @@
+import type { Document, DocumentChunk, NewDocument } from "./document";
+import type { DocumentCursor } from "./pagination";
+
+export interface StoredDocument {
+  document: Document;
+  /** False when the tenant already had a document with the same content hash. */
+  created: boolean;
+}
+
+export interface DocumentPage {
+  /** Newest first. */
+  documents: Document[];
+  hasNextPage: boolean;
+  /** All of the tenant's documents, not only this page. */
+  totalCount: number;
+}
+
+/**
+ * Where documents live. Every method is scoped to one tenant: ids of another tenant's
+ * documents behave exactly like ids that do not exist.
+ */
+export interface DocumentStore {
+  /**
+   * Writes the document and its chunks atomically, unless the tenant already has a
+   * document with the same content hash: that one is returned and nothing is written.
+   */
+  createOrGet(draft: NewDocument): Promise<StoredDocument>;
+  /** The tenant's documents among `ids`, in no particular order; unknown ids are left out. */
+  getMany(tenantId: string, ids: readonly string[]): Promise<Document[]>;
+  /** A page of the tenant's documents, newest first, starting after `after`. */
+  list(tenantId: string, page: { first: number; after?: DocumentCursor }): Promise<DocumentPage>;
+  /** The document's chunks in order; empty for unknown documents. */
+  chunksOf(tenantId: string, documentId: string): Promise<DocumentChunk[]>;
+}
