@@ -30,6 +30,8 @@ export const commonEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Shared with the gateway: signs the identity it forwards to subgraphs. */
   INTERNAL_TOKEN_SECRET: env.secret().default("development-internal-secret-change-me-000"),
+  /** Redis Streams event bus; absent = the in-process bus of embedded mode. */
+  EVENT_BUS_URL: env.redisUrl().optional(),
 });
 
 export const DEVELOPMENT_INTERNAL_SECRET = "development-internal-secret-change-me-000";

@@ -16,7 +16,22 @@ export interface SubgraphSchemaOptions {
   orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
   /** `__resolveReference` per entity type name; batch with a per-request DataLoader. */
   referenceResolvers?: ReferenceResolvers;
+  /** For `@Subscription({ topics })` fields; fields with their own `subscribe` need none. */
+  pubSub?: BuildSchemaOptions["pubSub"];
 }
+
+/**
+ * type-graphql insists on a pubSub as soon as a schema has subscriptions, even when every
+ * field brings its own `subscribe`; this one says so plainly if a topic-based field slips in.
+ */
+const NO_TOPIC_PUBSUB: NonNullable<BuildSchemaOptions["pubSub"]> = {
+  publish() {
+    throw new Error("This subgraph's subscriptions use their own `subscribe` functions, not type-graphql topics");
+  },
+  subscribe() {
+    throw new Error("This subgraph's subscriptions use their own `subscribe` functions, not type-graphql topics");
+  },
+};
 
 /** A container that hands type-graphql the resolver instances the app built. */
 function containerOf(instances: object[]) {
@@ -38,6 +53,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     container: options.resolverInstances ? containerOf(options.resolverInstances) : undefined,
+    pubSub: options.pubSub ?? NO_TOPIC_PUBSUB,
     skipCheck: true,
     validate: false,
   });

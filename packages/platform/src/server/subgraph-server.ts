@@ -12,6 +12,7 @@ import type { Logger } from "../logging";
 import { readinessHandler, type ReadinessCheck } from "./health";
 import { createServiceMetrics } from "./metrics";
 import { type BaseContext, requestIdFrom } from "./request-context";
+import { serveSubscriptions } from "./subscriptions";
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -59,14 +60,18 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       app.disable("x-powered-by");
       const httpServer = createServer(app);
       const metrics = createServiceMetrics(name);
+      const formatError = createErrorFormatter({
+        exposeInternalMessages: options.exposeInternalErrors ?? false,
+        onUnexpected: (error) => logger.error({ err: error }, "unexpected error while serving a request"),
+      });
+      const subscriptions = options.schema.getSubscriptionType()
+        ? serveSubscriptions({ httpServer, schema: options.schema, logger, internalTokenSecret: options.internalTokenSecret, createContext: options.createContext, formatError })
+        : undefined;
       const apollo = new ApolloServer<TContext>({
         schema: options.schema,
         logger,
         plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin],
-        formatError: createErrorFormatter({
-          exposeInternalMessages: options.exposeInternalErrors ?? false,
-          onUnexpected: (error) => logger.error({ err: error }, "unexpected error while serving a request"),
-        }),
+        formatError,
         includeStacktraceInErrorResponses: false,
         // main.ts owns signals: Apollo's own handlers would re-raise SIGTERM before stores close.
         stopOnTerminationSignals: false,
@@ -111,6 +116,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       let stopping: Promise<void> | undefined;
       const stop = () =>
         (stopping ??= (async () => {
+          await subscriptions?.close(); // sockets first, with 1001, then drain HTTP
           await apollo.stop();
           await options.onStop?.();
           logger.info(`${name} subgraph stopped`);
