@@ -15,6 +15,7 @@ import type { GatewayContext } from "./gateway-context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { supergraphFromFile } from "./supergraph-file";
 import { asUpstreamUnavailable } from "./plugins/upstream-errors";
+import { useFederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -27,6 +28,7 @@ export interface RunningGateway {
   url: string;
   port: number;
   httpServer: Server;
+  subscriptions: ReturnType<typeof useFederatedSubscriptions>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,17 @@ export function createGatewayApp(deps: GatewayDeps) {
         exposeInternalMessages: config.NODE_ENV === "development",
         onUnexpected: (error) => logger.error({ err: error }, "unexpected gateway error"),
       });
+      const subscriptions = useFederatedSubscriptions(gateway, {
+        httpServer,
+        logger,
+        verifyToken,
+        internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+        urlOverrides: overrides,
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        registry: metrics.registry,
+        limits: { perSocket: config.SUBSCRIPTIONS_PER_SOCKET, total: config.SUBSCRIPTIONS_TOTAL, queue: config.SUBSCRIPTION_QUEUE_LIMIT },
+        formatError: (formatted, error) => asUpstreamUnavailable(formatted, error) ?? formatError(formatted, error),
+      });
       const apollo = new ApolloServer<GatewayContext>({
         gateway,
         logger,
@@ -110,7 +123,11 @@ export function createGatewayApp(deps: GatewayDeps) {
       const url = `http://${host}:${port}/graphql`;
       logger.info({ url }, "gateway listening");
       let stopping: Promise<void> | undefined;
-      return { url, port, httpServer, stop: () => (stopping ??= apollo.stop()) };
+      const stop = async () => {
+        await subscriptions.close(); // sockets close with 1001 before HTTP drains
+        await apollo.stop();
+      };
+      return { url, port, httpServer, subscriptions, stop: () => (stopping ??= stop()) };
     },
   };
 }

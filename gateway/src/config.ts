@@ -29,6 +29,10 @@ export const gatewayConfigSchema = commonEnvSchema
     REALTIME_URL: optionalUrl,
     /** Every upstream call ends by then: a down subgraph gives partial data, never a hang. */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Federated subscriptions: open per client socket, open in total, events a client may lag. */
+    SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(100),
+    SUBSCRIPTIONS_TOTAL: z.coerce.number().int().min(1).default(50_000),
+    SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
   })
   .transform((config) => ({
     ...config,
