@@ -14,6 +14,7 @@ import { type GatewayConfig, subgraphUrlOverrides } from "./config";
 import type { GatewayContext } from "./gateway-context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { supergraphFromFile } from "./supergraph-file";
+import { operationLimitsRule } from "./plugins/operation-limits";
 import { asUpstreamUnavailable } from "./plugins/upstream-errors";
 import { useFederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 
@@ -74,7 +75,9 @@ export function createGatewayApp(deps: GatewayDeps) {
         exposeInternalMessages: config.NODE_ENV === "development",
         onUnexpected: (error) => logger.error({ err: error }, "unexpected gateway error"),
       });
+      const validationRules = [operationLimitsRule({ maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS })];
       const subscriptions = useFederatedSubscriptions(gateway, {
+        validationRules,
         httpServer,
         logger,
         verifyToken,
@@ -88,6 +91,7 @@ export function createGatewayApp(deps: GatewayDeps) {
       const apollo = new ApolloServer<GatewayContext>({
         gateway,
         logger,
+        validationRules,
         plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), landingPage(deps), metrics.plugin],
         formatError: (formatted, error) => asUpstreamUnavailable(formatted, error) ?? formatError(formatted, error),
         includeStacktraceInErrorResponses: false,

@@ -33,6 +33,10 @@ export const gatewayConfigSchema = commonEnvSchema
     SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(100),
     SUBSCRIPTIONS_TOTAL: z.coerce.number().int().min(1).default(50_000),
     SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
+    /** Operation limits, for HTTP and WebSocket alike. */
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+    MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(20),
   })
   .transform((config) => ({
     ...config,

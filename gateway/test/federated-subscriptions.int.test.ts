@@ -78,7 +78,7 @@ describe("federated subscriptions through the gateway", () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     fixture = await startSubscriptionFixture(SECRET);
-    const config = parseConfig(gatewayConfigSchema, { PORT: "0", HOST: "127.0.0.1", SUPERGRAPH_PATH: fixture.supergraphPath, INTERNAL_TOKEN_SECRET: SECRET, JWT_SECRET, SUBSCRIPTIONS_PER_SOCKET: "3" });
+    const config = parseConfig(gatewayConfigSchema, { PORT: "0", HOST: "127.0.0.1", SUPERGRAPH_PATH: fixture.supergraphPath, INTERNAL_TOKEN_SECRET: SECRET, JWT_SECRET, SUBSCRIPTIONS_PER_SOCKET: "3", MAX_ALIASES: "1" });
     gateway = await createGatewayApp({ config, logger: createLogger({ service: "gateway", level: "silent" }) }).start();
   });
   afterAll(async () => {
@@ -149,6 +149,15 @@ describe("federated subscriptions through the gateway", () => {
       new Promise<any>((resolve) => ws.subscribe({ query }, { next: () => undefined, error: (error) => resolve(error), complete: () => resolve(undefined) }));
     const invalid = await errorOf("subscription { ticked { nope } }");
     expect(invalid[0].extensions.code).toBe("BAD_USER_INPUT");
+    // The same operation limits as HTTP.
+    const aliased = await errorOf("subscription { ticked { a: n b: n } }");
+    expect(aliased[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "maxAliases" });
+    const overHttp = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await token("limits")}` },
+      body: JSON.stringify({ query: '{ a: item(id: "1") { x: name } }' }),
+    });
+    expect((await overHttp.json()).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "maxAliases" });
     const unsubscribers = [1, 2, 3].map(() => ws.subscribe({ query: "subscription { ticked { n } }" }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
     await until(() => gateway.subscriptions.hub.streamCount >= 1);
     const limited = await errorOf("subscription { ticked { n } }");

@@ -1,5 +1,6 @@
 import type { Logger, RunningServer } from "@aiwf/platform";
 import { createLogger, parseConfig } from "@aiwf/platform";
+import type { EventBus } from "@aiwf/platform/events";
 import { createApp as createContentApp } from "@aiwf/content-processing/src/app";
 import { contentConfigSchema } from "@aiwf/content-processing/src/config";
 import { openContentDatabase } from "@aiwf/content-processing/src/stores";
@@ -20,6 +21,8 @@ export interface EmbeddedSubgraphSettings {
   dataDir: string;
   logLevel: string;
   internalTokenSecret: string;
+  /** The in-process event bus all embedded services share, as they would share Redis. */
+  events: EventBus;
 }
 
 export interface EmbeddedSubgraph {
@@ -62,6 +65,7 @@ const realtime: EmbeddedSubgraph = {
       host: config.HOST,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       exposeInternalErrors: true,
+      events: settings.events,
     }).start();
   },
 };
@@ -79,6 +83,7 @@ const knowledgeGraph: EmbeddedSubgraph = {
       host: config.HOST,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       exposeInternalErrors: true,
+      events: settings.events,
     }).start();
   },
 };
@@ -96,6 +101,7 @@ const workflow: EmbeddedSubgraph = {
       host: config.HOST,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       exposeInternalErrors: true,
+      events: settings.events,
     }).start();
   },
 };
@@ -113,6 +119,7 @@ const content: EmbeddedSubgraph = {
       host: config.HOST,
       internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
       exposeInternalErrors: true,
+      events: settings.events,
     }).start();
   },
 };

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createLogger, parseConfig, type RunningServer } from "@aiwf/platform";
+import { createEventBus } from "@aiwf/platform/events";
 import { createGatewayApp, type RunningGateway } from "../app";
 import { issueDevelopmentToken } from "../auth/development-token";
 import { gatewayConfigSchema } from "../config";
@@ -35,13 +36,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const host = options.host ?? "127.0.0.1";
   // A fresh secret per process: embedded subgraphs trust only this process's gateway.
   const internalTokenSecret = randomBytes(32).toString("hex");
+  const events = createEventBus({ url: undefined, logger: createLogger({ service: "event-bus", level: logLevel }) });
   const subgraphs: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};
   try {
     await Promise.all(
       EMBEDDED_SUBGRAPHS.map(async (subgraph) => {
         const port = options.useFreePorts ? 0 : subgraph.defaultPort;
-        const running = await subgraph.start({ port, host, dataDir: options.dataDir, logLevel, internalTokenSecret });
+        const running = await subgraph.start({ port, host, dataDir: options.dataDir, logLevel, internalTokenSecret, events: events.bus });
         subgraphs[subgraph.name] = running;
         urls[subgraph.urlVariable] = running.url;
       }),
@@ -60,10 +62,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const stop = async () => {
       await gateway.stop();
       await Promise.all(Object.values(subgraphs).map((server) => server.stop()));
+      await events.close();
     };
     return { gateway, subgraphs, developmentToken, jwt: { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }, stop };
   } catch (error) {
     await Promise.allSettled(Object.values(subgraphs).map((server) => server.stop()));
+    await events.close();
     throw error;
   }
 }

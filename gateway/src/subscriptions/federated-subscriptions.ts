@@ -1,5 +1,5 @@
 import type { ApolloGateway, ServiceMap } from "@apollo/gateway";
-import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, parse } from "graphql";
+import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, parse, type ValidationRule } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { randomUUID } from "node:crypto";
@@ -34,6 +34,8 @@ export interface FederatedSubscriptionsOptions {
   registry: Registry;
   limits: SubscriptionLimits;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The validation rules HTTP applies on top of the specified ones (operation limits). */
+  validationRules: readonly ValidationRule[];
 }
 
 interface SocketState {
@@ -153,7 +155,7 @@ export function useFederatedSubscriptions(gateway: ApolloGateway, options: Feder
         } catch (error) {
           return [new GraphQLError((error as Error).message, { extensions: { code: "BAD_USER_INPUT", reason: "GRAPHQL_PARSE_FAILED" } })];
         }
-        const outcome = planSubscription(snapshot, document, payload.operationName);
+        const outcome = planSubscription(snapshot, document, payload.operationName, options.validationRules);
         if ("errors" in outcome) return outcome.errors;
         const requestId = randomUUID();
         const context: GatewayContext = { identity: socket.identity, requestId, logger: logger.child({ requestId, tenant: socket.identity.tenantId }) };

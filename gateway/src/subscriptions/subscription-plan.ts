@@ -1,7 +1,7 @@
 import { operationFromDocument } from "@apollo/federation-internals";
 import { buildOperationContext } from "@apollo/gateway";
 import type { FetchNode, PlanNode } from "@apollo/query-planner";
-import { type DocumentNode, GraphQLError, getOperationAST, validate } from "graphql";
+import { type DocumentNode, GraphQLError, getOperationAST, specifiedRules, validate, type ValidationRule } from "graphql";
 import type { SupergraphSnapshot } from "./supergraph-snapshot";
 
 export type OperationContext = ReturnType<typeof buildOperationContext>;
@@ -26,10 +26,19 @@ function badRequest(message: string): GraphQLError {
  * Validates a subscription against the public schema and plans it with Apollo's own
  * query planner, which yields `Subscription { primary, rest }` for subscription operations.
  */
-export function planSubscription(snapshot: SupergraphSnapshot, document: DocumentNode, operationName?: string | null): PlanOutcome {
-  const validationErrors = validate(snapshot.schema, document);
+export function planSubscription(
+  snapshot: SupergraphSnapshot,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  extraRules: readonly ValidationRule[] = [],
+): PlanOutcome {
+  const validationErrors = validate(snapshot.schema, document, [...specifiedRules, ...extraRules]);
   if (validationErrors.length) {
-    return { errors: validationErrors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: "BAD_USER_INPUT", reason: "GRAPHQL_VALIDATION_FAILED" } })) };
+    return {
+      errors: validationErrors.map(
+        (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { reason: "GRAPHQL_VALIDATION_FAILED", ...error.extensions, code: "BAD_USER_INPUT" } }),
+      ),
+    };
   }
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return { errors: [badRequest("The document has no operation of that name")] };

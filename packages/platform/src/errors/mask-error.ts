@@ -35,8 +35,10 @@ export function createErrorFormatter(options: MaskErrorOptions) {
       return { ...formatted, extensions };
     }
     if (typeof code === "string" && code.startsWith("GRAPHQL_")) {
-      // Parse/validation failures are the client's input: report them as such.
-      return { ...formatted, extensions: { code: "BAD_USER_INPUT", reason: code } };
+      // Parse/validation failures are the client's input: report them as such, keeping
+      // what a validation rule said (e.g. which operation limit was exceeded).
+      const ruleExtensions = original instanceof GraphQLError ? original.extensions : {};
+      return { ...formatted, extensions: { reason: code, ...ruleExtensions, code: "BAD_USER_INPUT" } };
     }
     options.onUnexpected(original);
     return {
