@@ -157,7 +157,7 @@ describe("federated subscriptions through the gateway", () => {
       headers: { "content-type": "application/json", authorization: `Bearer ${await token("limits")}` },
       body: JSON.stringify({ query: '{ a: item(id: "1") { x: name } }' }),
     });
-    expect((await overHttp.json()).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "maxAliases" });
+    expect(((await overHttp.json()) as any).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "maxAliases" });
     const unsubscribers = [1, 2, 3].map(() => ws.subscribe({ query: "subscription { ticked { n } }" }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
     await until(() => gateway.subscriptions.hub.streamCount >= 1);
     const limited = await errorOf("subscription { ticked { n } }");

@@ -14,7 +14,7 @@ import { createSubscriptionMetrics } from "./subscription-metrics";
 import { planSubscription, type SubscriptionPlan } from "./subscription-plan";
 import { SubscriberQueue } from "./subscriber-queue";
 import { SupergraphSnapshot } from "./supergraph-snapshot";
-import { UpstreamHub } from "./upstream-hub";
+import { stableJson, UpstreamHub } from "./upstream-hub";
 import { startHeartbeats } from "./heartbeats";
 
 export interface SubscriptionLimits {
@@ -82,9 +82,13 @@ export function useFederatedSubscriptions(gateway: ApolloGateway, options: Feder
     }
   });
 
+  // Subscribers of one upstream stream receive the same event object: an event is completed
+  // once per distinct operation and shared by every subscriber that asked the same thing.
+  const completions = new WeakMap<UpstreamEvent, Map<string, Promise<ExecutionResult>>>();
+
   function subscribe(operation: OperationState): AsyncIterableIterator<ExecutionResult> {
     const { plan, context, request, socket } = operation;
-    const completions = new WeakMap<UpstreamEvent, Promise<ExecutionResult>>();
+    const operationKey = `${request.operationName ?? ""}\n${request.query}\n${stableJson(request.variables)}`;
     let leave = () => undefined as void;
     socket.active++;
     total++;
@@ -110,9 +114,10 @@ export function useFederatedSubscriptions(gateway: ApolloGateway, options: Feder
       },
       {
         next: (event) => {
-          // Identical subscriptions share an upstream stream and receive the same event object.
-          let completion = completions.get(event);
-          if (!completion) completions.set(event, (completion = complete(event)));
+          let byOperation = completions.get(event);
+          if (!byOperation) completions.set(event, (byOperation = new Map()));
+          let completion = byOperation.get(operationKey);
+          if (!completion) byOperation.set(operationKey, (completion = complete(event)));
           metrics.events.inc({ outcome: "delivered" });
           queue.push(completion);
         },
