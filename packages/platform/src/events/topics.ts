@@ -21,6 +21,13 @@ export const eventTopics = {
     workflowId: z.string().min(1),
     status: z.string().min(1),
     step: z.string().optional(),
+    /** The step's status after this transition (RUNNING, WAITING, SUCCEEDED...), when `step` is set. */
+    stepStatus: z.string().optional(),
+    attempt: z.number().int().nonnegative().optional(),
+    /** The run event behind this update, e.g. StepSucceeded. */
+    eventType: z.string().optional(),
+    /** The run stream's version after the event: orders updates per run. */
+    sequence: z.number().int().positive().optional(),
   }),
   "workflow.workflow.changed": z.object({
     workflowId: z.string().min(1),

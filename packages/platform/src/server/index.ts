@@ -2,3 +2,4 @@ export * from "./subgraph-server";
 export * from "./request-context";
 export * from "./health";
 export * from "./metrics";
+export * from "./process-lifecycle";

@@ -50,6 +50,8 @@ export function serveSubscriptions<TContext extends BaseContext>(options: Subscr
         const base: BaseContext = { identity: state.identity, requestId, logger: options.logger.child({ requestId, tenant: state.identity.tenantId }) };
         return options.createContext ? options.createContext(base) : base;
       },
+      // Errors that end an operation (thrown while subscribing) go through the same formatter.
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => options.formatError(error.toJSON(), error)),
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return;
         return { ...result, errors: result.errors.map((error) => options.formatError(error.toJSON(), error)) };
