@@ -1,59 +1,99 @@
 import { buildFederatedSchema, createSubgraphServer, type Logger } from "@aiwf/platform";
+import type { EventBus } from "@aiwf/platform/events";
 import { migrateDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
 import type { GraphQLSchema } from "graphql";
+import type { LlmProviders } from "./ai/llm-provider";
+import { RunService } from "./domain/run/run.service";
 import { WorkflowService } from "./domain/workflow.service";
+import { createActivities } from "./executor/activities";
+import { localLlmProviders } from "./executor/local-llm";
+import { RunWorker, type WorkerOptions } from "./executor/run-worker";
 import { createWorkflowLoaders, type WorkflowContext } from "./schema/context";
 import { referenceResolvers } from "./schema/reference-resolvers";
+import { RunResolver } from "./schema/run.resolver";
 import { WorkflowResolver } from "./schema/workflow.resolver";
+import { OutboxRelay } from "./store/outbox-relay";
 import { openWorkflowStore } from "./store/open-workflow-store";
 import { workflowMigrations } from "./store/workflow-migrations";
 
 export interface WorkflowDeps {
   /** PGlite or a server, opened by the caller; the app migrates it and, when stopped, closes it. */
   database: OpenedDatabase;
+  /** Where run updates are published (through the outbox); the caller creates and closes it. */
+  events: EventBus;
   logger: Logger;
   port: number;
   host?: string;
   internalTokenSecret: string;
   exposeInternalErrors?: boolean;
-  /** The clock events are recorded with; tests may fix it. */
+  /** The models `llm` nodes call; default: only the local deterministic provider. */
+  llm?: LlmProviders;
+  /** Lease, polling and concurrency of this instance's executor. */
+  executor?: WorkerOptions;
+  /** The clock events and timers use; tests may fix it. */
   now?: () => Date;
+  /** Retry jitter in [0, 1); tests may fix it. */
+  random?: () => number;
+  /** For http steps; tests may intercept. */
+  fetch?: typeof fetch;
 }
 
 /**
- * The workflow subgraph schema. Without a service it prints the same SDL (resolver
+ * The workflow subgraph schema. Without services it prints the same SDL (resolver
  * instances are only needed to answer requests), which the compose script uses.
  */
-export function buildWorkflowSchema(workflows?: WorkflowService): Promise<GraphQLSchema> {
+export function buildWorkflowSchema(services?: { workflows: WorkflowService; runs: RunService }): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WorkflowResolver],
-    resolverInstances: workflows ? [new WorkflowResolver(workflows)] : undefined,
+    resolvers: [WorkflowResolver, RunResolver],
+    resolverInstances: services ? [new WorkflowResolver(services.workflows, services.runs), new RunResolver(services.runs)] : undefined,
     referenceResolvers,
   });
 }
 
 export function createApp(deps: WorkflowDeps) {
   const { database, logger } = deps;
+  const now = deps.now ?? (() => new Date());
   return {
     async start() {
       await migrateDatabase({ database, ...workflowMigrations, logger });
-      const store = openWorkflowStore(database, { now: deps.now });
+      const store = openWorkflowStore(database, { now });
+      const activities = createActivities({ llm: deps.llm ?? localLlmProviders(), fetch: deps.fetch });
+      const worker = new RunWorker(
+        { events: store.events, tasks: store.tasks, activities, now, random: deps.random ?? Math.random, logger: logger.child({ component: "executor" }) },
+        deps.executor,
+      );
+      const relay = new OutboxRelay({ prisma: store.prisma, bus: deps.events, logger: logger.child({ component: "outbox-relay" }) });
       const workflows = new WorkflowService({ events: store.events, workflows: store.workflows });
-      return createSubgraphServer<WorkflowContext>({
+      const runs = new RunService({
+        events: store.events,
+        runs: store.runs,
+        workflows: store.workflows,
+        onRunChanged: ({ tenantId, runId, cancelled }) => {
+          if (cancelled) worker.abortRun(tenantId, runId);
+          worker.nudge();
+          void relay.publishPending().catch(() => undefined);
+        },
+      });
+      const server = await createSubgraphServer<WorkflowContext>({
         name: "workflow",
-        schema: await buildWorkflowSchema(workflows),
+        schema: await buildWorkflowSchema({ workflows, runs }),
         port: deps.port,
         host: deps.host,
         logger,
         internalTokenSecret: deps.internalTokenSecret,
         exposeInternalErrors: deps.exposeInternalErrors,
         readiness: [{ name: "postgres", check: () => database.ping() }],
-        createContext: (base) => ({ ...base, loaders: createWorkflowLoaders(workflows, base.identity.tenantId) }),
+        createContext: (base) => ({ ...base, loaders: createWorkflowLoaders({ workflows, runs }, base.identity.tenantId) }),
         onStop: async () => {
+          await worker.stop();
+          await relay.stop();
           await store.close();
           await database.close();
         },
       }).start();
+      worker.start();
+      relay.start();
+      return server;
     },
   };
 }

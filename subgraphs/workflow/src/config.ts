@@ -11,6 +11,10 @@ export const workflowConfigSchema = commonEnvSchema
     /** The workflow database on a Postgres server; unset selects embedded PGlite under DATA_DIR/workflow. */
     DATABASE_URL: optional(env.postgresUrl()),
     DATA_DIR: z.string().min(1).default(".data"),
+    /** How long an executor instance's claim on a run lasts without renewal: a dead instance's runs wait this long. */
+    EXECUTOR_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    /** How often an executor looks for due runs (timers, other instances' work). */
+    EXECUTOR_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   })
   .superRefine((config, ctx) => {
     refuseDevelopmentDefaults(config, ctx);

@@ -1,5 +1,7 @@
-import { createLogger, loadConfigOrExit } from "@aiwf/platform";
+import { createLogger, loadConfigOrExit, runMain, stopOnSignals } from "@aiwf/platform";
+import { createEventBus } from "@aiwf/platform/events";
 import { openDatabase } from "@aiwf/platform/postgres";
+import { createLlmProviders } from "./ai/providers";
 import { createApp } from "./app";
 import { workflowConfigSchema } from "./config";
 import { databaseTarget } from "./stores";
@@ -9,9 +11,14 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: "workflow", level: config.LOG_LEVEL });
   const target = databaseTarget(config);
   const database = await openDatabase(target);
+  const bus = createEventBus({ url: config.EVENT_BUS_URL, logger });
   logger.info({ database: target.kind === "server" ? "postgres" : `pglite (${target.dataDir})` }, "database open");
   const server = await createApp({
     database,
+    events: bus.bus,
+    // Only the local provider until remote providers' settings are in config.ts.
+    llm: createLlmProviders({}),
+    executor: { leaseMs: config.EXECUTOR_LEASE_MS, pollMs: config.EXECUTOR_POLL_MS },
     logger,
     port: config.PORT,
     host: config.HOST,
@@ -21,24 +28,13 @@ async function main(): Promise<void> {
     .start()
     .catch(async (error: unknown) => {
       await database.close(); // e.g. a failed migration or a taken port: PGlite flushes its folder
+      await bus.close();
       throw error;
     });
-
-  const stop = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, "stopping");
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "unclean stop");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  stopOnSignals(logger, async () => {
+    await server.stop();
+    await bus.close();
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`workflow: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain("workflow", main);

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, migrateDatabase, openDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
@@ -10,6 +11,11 @@ import { PrismaClient } from "../src/store/generated/prisma/client";
  * client): migrations applied to an empty database are exactly what the client expects.
  */
 const prismaDir = path.resolve(__dirname, "../../../prisma/workflow");
+/** Every migration folder, oldest first: what an empty database gets. */
+const ALL_MIGRATIONS = readdirSync(path.join(prismaDir, "migrations"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const paths = { schemaPath: path.join(prismaDir, "schema.prisma"), migrationsDir: path.join(prismaDir, "migrations") };
 
 function migrationSuite(open: () => Promise<OpenedDatabase>) {
@@ -45,7 +51,7 @@ function migrationSuite(open: () => Promise<OpenedDatabase>) {
 
   it("records applied migrations in _prisma_migrations", async () => {
     const rows = await prisma.$queryRaw<Array<{ migration_name: string }>>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
-    expect(rows.map((row) => row.migration_name)).toEqual([expect.stringMatching(/^\d{14}_init$/)]);
+    expect(rows.map((row) => row.migration_name)).toEqual(ALL_MIGRATIONS);
   });
 }
 
@@ -53,7 +59,7 @@ describe("workflow migrations on an empty in-memory PGlite", () => {
   it("applies the init migration to an empty database", async () => {
     const database = await openDatabase({ kind: "pglite" });
     try {
-      expect(await migrateDatabase({ database, ...paths })).toEqual({ applied: [expect.stringMatching(/_init$/)] });
+      expect(await migrateDatabase({ database, ...paths })).toEqual({ applied: ALL_MIGRATIONS });
     } finally {
       await database.close();
     }
@@ -83,7 +89,7 @@ describeWithService("postgres", "workflow migrations on a Postgres server", (ser
     const databases = await Promise.all([1, 2, 3, 4].map(() => openDatabase({ kind: "server", url })));
     try {
       const results = await Promise.all(databases.map((database) => migrateDatabase({ database, ...paths })));
-      expect(results.flatMap((result) => result.applied)).toEqual([expect.stringMatching(/_init$/)]);
+      expect(results.flatMap((result) => result.applied)).toEqual(ALL_MIGRATIONS);
     } finally {
       await Promise.all(databases.map((database) => database.close()));
     }

@@ -1,7 +1,5 @@
-import { createLogger, type RunningServer } from "@aiwf/platform";
-import { openDatabase } from "@aiwf/platform/postgres";
-import { callSubgraph, testIdentity, TEST_INTERNAL_SECRET } from "@aiwf/platform/testkit";
-import { createApp } from "../src/app";
+import { testIdentity } from "@aiwf/platform/testkit";
+import { startApp, type AppFixture } from "./app-fixture";
 
 const WORKFLOW_FIELDS = "id name description version status createdAt updatedAt";
 const CREATE = `mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { ${WORKFLOW_FIELDS} } }`;
@@ -11,12 +9,12 @@ const LIST = `query ($first: Int, $after: String, $status: WorkflowStatus) {
 }`;
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Workflow { id name } } }`;
 
-let server: RunningServer;
+let app: AppFixture;
 // A clock that ticks a second per event: "newest first" is then decided by time, never by the id tie-break.
 let tick = 0;
 const now = () => new Date(Date.UTC(2030, 0, 1) + tick++ * 1000);
 const call = (query: string, variables: Record<string, unknown>, identity: ReturnType<typeof testIdentity> | null) =>
-  callSubgraph(server.url, { query, variables }, identity, TEST_INTERNAL_SECRET);
+  app.call(query, variables, identity);
 const create = async (identity: ReturnType<typeof testIdentity>, input: { name: string; description?: string | null }) => {
   const { data, errors } = await call(CREATE, { input }, identity);
   expect(errors).toBeUndefined();
@@ -24,16 +22,9 @@ const create = async (identity: ReturnType<typeof testIdentity>, input: { name: 
 };
 
 beforeAll(async () => {
-  server = await createApp({
-    database: await openDatabase({ kind: "pglite" }),
-    logger: createLogger({ service: "workflow", level: "silent" }),
-    port: 0,
-    host: "127.0.0.1",
-    internalTokenSecret: TEST_INTERNAL_SECRET,
-    now,
-  }).start();
+  app = await startApp({ now });
 });
-afterAll(() => server?.stop());
+afterAll(() => app?.stop());
 
 describe("workflow subgraph API", () => {
   it("creates a draft workflow, then reads it by id with its history and in the list", async () => {
@@ -44,7 +35,7 @@ describe("workflow subgraph API", () => {
 
     const { data } = await call(GET, { id: created.id }, alice);
     expect(data.workflow).toMatchObject({ ...created, history: [{ version: 1, type: "WorkflowCreated", recordedAt: created.createdAt }] });
-    expect(data.workflow.history[0].data).toEqual({ id: created.id, name: "Onboarding", description: "New hires" });
+    expect(data.workflow.history[0].data).toEqual({ id: created.id, name: "Onboarding", description: "New hires", definition: { nodes: [], edges: [] } });
     expect(data.workflow.history[0].position).toMatch(/^\d+$/);
 
     const list = await call(LIST, {}, alice);

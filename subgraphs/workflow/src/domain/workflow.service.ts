@@ -1,9 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { badInput } from "@aiwf/platform";
-import { NO_STREAM, type EventStore, type RecordedEvent } from "./event-store";
-import { createWorkflowEvents, workflowStreamId, type Workflow, type WorkflowStatus } from "./workflow";
+import { notFound } from "@aiwf/platform";
+import { NO_STREAM, staleVersion, type EventStore, type NewEvent, type RecordedEvent } from "./event-store";
+import {
+  activateWorkflowEvents,
+  archiveWorkflowEvents,
+  createWorkflowEvents,
+  foldWorkflow,
+  updateWorkflowEvents,
+  workflowStreamId,
+  type Workflow,
+  type WorkflowStatus,
+} from "./workflow";
 import { decodeWorkflowCursor } from "./workflow-cursor";
-import { parseCreateWorkflowInput, type CreateWorkflowInput } from "./workflow-input";
+import { parseCreateWorkflowInput, parseUpdateWorkflowInput, type CreateWorkflowInput, type UpdateWorkflowInput } from "./workflow-input";
 import type { WorkflowList, WorkflowReadModel } from "./workflow-read-model";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -32,6 +42,37 @@ export class WorkflowService {
     const [created] = await this.deps.workflows.findByIds(tenantId, [id]);
     if (!created) throw new Error(`Workflow ${id} was appended but is missing from the projection`);
     return created;
+  }
+
+  /** Changes name, description or definition if the workflow is still at `expectedVersion`, else CONFLICT. */
+  async update(tenantId: string, id: string, expectedVersion: number, input: UpdateWorkflowInput): Promise<Workflow> {
+    const change = parseUpdateWorkflowInput(input);
+    return this.change(tenantId, id, expectedVersion, (state) => updateWorkflowEvents(state, change));
+  }
+
+  /** Publishes a DRAFT so runs can start; its definition was validated when saved. */
+  activate(tenantId: string, id: string): Promise<Workflow> {
+    return this.change(tenantId, id, undefined, activateWorkflowEvents);
+  }
+
+  archive(tenantId: string, id: string): Promise<Workflow> {
+    return this.change(tenantId, id, undefined, archiveWorkflowEvents);
+  }
+
+  /** The workflow as it was at `asOf`: its events recorded until then, folded. Null before it existed. */
+  async at(tenantId: string, id: string, asOf: Date): Promise<Workflow | null> {
+    const events = await this.deps.events.readStream(tenantId, workflowStreamId(id));
+    return foldWorkflow(events.filter((event) => event.recordedAt <= asOf));
+  }
+
+  private async change(tenantId: string, id: string, expectedVersion: number | undefined, decide: (state: Workflow) => NewEvent[]): Promise<Workflow> {
+    const state = foldWorkflow(await this.deps.events.readStream(tenantId, workflowStreamId(id)));
+    if (!state) throw notFound("Workflow", id);
+    if (expectedVersion !== undefined && expectedVersion !== state.version) throw staleVersion(workflowStreamId(id), expectedVersion, state.version);
+    const events = decide(state);
+    if (events.length > 0) await this.deps.events.appendToStream(tenantId, workflowStreamId(id), state.version, events);
+    const [changed] = await this.deps.workflows.findByIds(tenantId, [id]);
+    return changed!;
   }
 
   /** One entry per id, in order: the workflow, or null when the tenant has none by that id. */

@@ -21,7 +21,7 @@ describe("workflow aggregate", () => {
 
   it("decides one WorkflowCreated event carrying the draft", () => {
     expect(createWorkflowEvents("w1", { name: "N", description: null })).toEqual([
-      { type: "WorkflowCreated", data: { id: "w1", name: "N", description: null } },
+      { type: "WorkflowCreated", data: { id: "w1", name: "N", description: null, definition: { nodes: [], edges: [] } } },
     ]);
   });
 
@@ -33,6 +33,7 @@ describe("workflow aggregate", () => {
       description: "D",
       status: "DRAFT",
       version: 1,
+      definition: { nodes: [], edges: [] },
       createdAt: new Date("2030-01-01T00:00:00Z"),
       updatedAt: new Date("2030-01-01T00:00:00Z"),
     });

@@ -1,5 +1,6 @@
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { WorkflowStatus } from "../domain/workflow";
+import { WorkflowDefinition } from "./definition.type";
 
 registerEnumType(WorkflowStatus, {
   name: "WorkflowStatus",
@@ -29,6 +30,9 @@ export class Workflow {
 
   @Field(() => WorkflowStatus, { description: "Where the workflow is in its life; new workflows are DRAFT." })
   status!: WorkflowStatus;
+
+  @Field(() => WorkflowDefinition, { description: "The current graph of steps. Runs keep the version they started with." })
+  definition!: WorkflowDefinition;
 
   @Field(() => GraphQLISODateTime, { description: "When the workflow was created." })
   createdAt!: Date;

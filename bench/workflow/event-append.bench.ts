@@ -1,0 +1,66 @@
+/**
+ * Event append throughput, batched and as concurrent single appends (each with its
+ * optimistic-concurrency check), against a baseline in the same run: the same rows
+ * written by plain inserts with no version check and no projection.
+ *
+ *   node -r ./scripts/register.js bench/workflow/event-append.bench.ts
+ */
+import { randomUUID } from "node:crypto";
+import { benchTargets, fmt, timed } from "./bench-database";
+
+const BATCH = 1_000;
+const BATCHES = 20;
+const WRITERS = 16;
+const SINGLES_PER_WRITER = 150;
+
+const newEvent = (i: number) => ({ type: "BenchEvent", data: { i, payload: "x".repeat(64) } });
+
+async function main() {
+  for (const target of await benchTargets()) {
+    const { store, name } = target;
+    const prisma = store.prisma;
+    const tenant = `bench-${randomUUID()}`;
+
+    const batched = await timed(async () => {
+      for (let b = 0; b < BATCHES; b++) await store.events.appendToStream(tenant, `bench-${b}`, 0, Array.from({ length: BATCH }, (_, i) => newEvent(i)));
+      return BATCH * BATCHES;
+    });
+    const batchedBaseline = await timed(async () => {
+      for (let b = 0; b < BATCHES; b++) {
+        await prisma.event.createMany({
+          data: Array.from({ length: BATCH }, (_, i) => ({ id: randomUUID(), tenantId: tenant, streamId: `raw-${b}`, streamVersion: i + 1, type: "BenchEvent", data: newEvent(i).data })),
+        });
+      }
+      return BATCH * BATCHES;
+    });
+
+    const singles = await timed(async () => {
+      await Promise.all(
+        Array.from({ length: WRITERS }, async (_, w) => {
+          for (let v = 0; v < SINGLES_PER_WRITER; v++) await store.events.appendToStream(tenant, `single-${w}`, v, [newEvent(v)]);
+        }),
+      );
+      return WRITERS * SINGLES_PER_WRITER;
+    });
+    const singlesBaseline = await timed(async () => {
+      await Promise.all(
+        Array.from({ length: WRITERS }, async (_, w) => {
+          for (let v = 0; v < SINGLES_PER_WRITER; v++) {
+            await prisma.event.create({ data: { id: randomUUID(), tenantId: tenant, streamId: `raw-single-${w}`, streamVersion: v + 1, type: "BenchEvent", data: newEvent(v).data } });
+          }
+        }),
+      );
+      return WRITERS * SINGLES_PER_WRITER;
+    });
+
+    console.log(`\n${name}`);
+    console.log(`  batched appends (${BATCHES} x ${BATCH}):      ${fmt(batched.perSecond)} events/s | baseline plain createMany ${fmt(batchedBaseline.perSecond)} events/s | ratio ${(batched.perSecond / batchedBaseline.perSecond).toFixed(2)}`);
+    console.log(`  concurrent single appends (${WRITERS} writers): ${fmt(singles.perSecond)} events/s | baseline plain inserts ${fmt(singlesBaseline.perSecond)} events/s | ratio ${(singles.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
+    await target.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import type { LlmProviders } from "../ai/llm-provider";
+import { StepFailure } from "./step-failure";
+
+/** What an activity knows about the step it performs. */
+export interface ActivityContext {
+  tenantId: string;
+  /** Aborted on cancellation and on the step's timeout. */
+  signal: AbortSignal;
+  /** `<runId>:<nodeId>:<attempt>`: the same for a re-run of an attempt a crash interrupted. */
+  idempotencyKey: string;
+}
+
+export interface HttpStepInput {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface LlmStepInput {
+  provider: string | null;
+  model: string;
+  prompt: string;
+  system: string | null;
+  maxTokens: number | null;
+}
+
+export interface ActivityDeps {
+  llm: LlmProviders;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The side effects a run performs, built once from their dependencies (Temporal's
+ * `createActivities(deps)`), so tests and the executor share the same code.
+ */
+export function createActivities({ llm, fetch: fetchImpl = fetch }: ActivityDeps) {
+  return {
+    async http(input: HttpStepInput, context: ActivityContext) {
+      const hasBody = input.body !== null && input.body !== undefined && input.method !== "GET";
+      const response = await fetchImpl(input.url, {
+        method: input.method,
+        headers: {
+          ...(hasBody ? { "content-type": "application/json" } : {}),
+          ...input.headers,
+          "idempotency-key": context.idempotencyKey,
+        },
+        body: hasBody ? JSON.stringify(input.body) : undefined,
+        signal: context.signal,
+      });
+      const text = await response.text();
+      if (!response.ok) {
+        // Server errors, throttling and request timeouts may pass; other 4xx will not on a retry.
+        const retryable = response.status >= 500 || response.status === 429 || response.status === 408;
+        throw new StepFailure(`${input.method} ${input.url} answered ${response.status}: ${text.slice(0, 200)}`, `HTTP_${response.status}`, retryable);
+      }
+      const isJson = (response.headers.get("content-type") ?? "").includes("json");
+      return { status: response.status, body: isJson && text ? JSON.parse(text) : text };
+    },
+
+    async llm(input: LlmStepInput, context: ActivityContext) {
+      const response = await llm.get(input.provider ?? undefined).complete({
+        model: input.model,
+        prompt: input.prompt,
+        ...(input.system ? { system: input.system } : {}),
+        ...(input.maxTokens ? { maxTokens: input.maxTokens } : {}),
+        signal: context.signal,
+        tenantId: context.tenantId,
+      });
+      const { text, model, provider, usage, costUsd, latencyMs } = response;
+      return { text, model, provider, usage, costUsd, latencyMs };
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
