@@ -1,48 +1,76 @@
 import { buildFederatedSchema, createSubgraphServer, type Logger } from "@aiwf/platform";
+import type { EventBus } from "@aiwf/platform/events";
 import type { OpenedDatabase } from "@aiwf/platform/postgres";
 import type { GraphQLSchema } from "graphql";
 import { DocumentService } from "./domain/document.service";
 import { MAX_CONTENT_BYTES } from "./domain/ingest-input";
+import { SearchService } from "./domain/search.service";
+import type { EmbeddingProvider } from "./embedding/embedding-provider";
+import { HashingEmbeddingProvider } from "./embedding/hashing-embedding-provider";
+import { createOutboxRelay } from "./processing/outbox-relay";
+import { createProcessingWorker, type ProcessingWorkerOptions } from "./processing/processing-worker";
 import { type ContentContext, createContentLoaders } from "./schema/context";
 import { documentReference } from "./schema/document.reference";
 import { DocumentResolver } from "./schema/document.resolver";
+import { SearchResolver } from "./schema/search.resolver";
 import { openContentStores } from "./store/content-database";
 
 export interface ContentDeps {
   /** The content database (PGlite or a server, with pgvector); migrated at start, closed at stop. */
   database: OpenedDatabase;
+  /** Where content.document.processed / .deleted go, through the outbox and its relay. */
+  events: EventBus;
   logger: Logger;
   port: number;
   host?: string;
   internalTokenSecret: string;
   exposeInternalErrors?: boolean;
   clock?: () => Date;
+  /** Default: the local deterministic provider (no network). */
+  embeddings?: EmbeddingProvider;
+  /** Background processing knobs (tests shorten the intervals). */
+  processing?: Pick<ProcessingWorkerOptions, "pollMs" | "leaseMs" | "maxAttempts" | "retryBaseMs">;
+  /** Outbox relay poll interval (default 500 ms; a processed document wakes it at once). */
+  relayPollMs?: number;
 }
 
 /**
- * The content-processing subgraph schema. Without a service it still prints the same SDL
+ * The content-processing subgraph schema. Without services it still prints the same SDL
  * (resolver instances are only needed to answer requests), which the compose script uses.
  */
-export function buildContentSchema(documents?: DocumentService): Promise<GraphQLSchema> {
+export function buildContentSchema(services?: { documents: DocumentService; search: SearchService }): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [DocumentResolver],
-    resolverInstances: documents ? [new DocumentResolver(documents)] : undefined,
+    resolvers: [DocumentResolver, SearchResolver],
+    resolverInstances: services ? [new DocumentResolver(services.documents, services.search), new SearchResolver(services.search)] : undefined,
     referenceResolvers: { Document: documentReference },
   });
 }
 
-// Room for 1 MiB of content even when JSON escaping inflates it, so that the service,
-// not the body parser, answers an oversized document (with PAYLOAD_TOO_LARGE).
+// Room for 1 MiB of content even when JSON escaping (or base64) inflates it, so that the
+// service, not the body parser, answers an oversized document (with PAYLOAD_TOO_LARGE).
 const BODY_LIMIT = `${(MAX_CONTENT_BYTES * 4) / (1024 * 1024)}mb`;
 
 export function createApp(deps: ContentDeps) {
   return {
     async start() {
       const stores = await openContentStores(deps.database, deps.logger);
-      const documents = new DocumentService({ store: stores.documents, clock: deps.clock });
-      return createSubgraphServer<ContentContext>({
+      const events = deps.events;
+      const embeddings = deps.embeddings ?? new HashingEmbeddingProvider();
+      const relay = createOutboxRelay({ outbox: stores.outbox, events, logger: deps.logger.child({ component: "outbox-relay" }), pollMs: deps.relayPollMs });
+      const worker = createProcessingWorker({
+        queue: stores.queue,
+        embeddings,
+        logger: deps.logger.child({ component: "processing-worker" }),
+        clock: deps.clock,
+        // Events were written: publish them now rather than at the relay's next poll.
+        onEventsRecorded: () => relay.wake(),
+        ...deps.processing,
+      });
+      const documents = new DocumentService({ store: stores.documents, clock: deps.clock, onQueued: () => worker.wake(), onEventsRecorded: () => relay.wake() });
+      const search = new SearchService(stores.search, embeddings);
+      const server = await createSubgraphServer<ContentContext>({
         name: "content-processing",
-        schema: await buildContentSchema(documents),
+        schema: await buildContentSchema({ documents, search }),
         port: deps.port,
         host: deps.host,
         logger: deps.logger,
@@ -52,10 +80,15 @@ export function createApp(deps: ContentDeps) {
         readiness: [{ name: "postgres", check: () => deps.database.ping() }],
         createContext: (base) => ({ ...base, loaders: createContentLoaders(documents, base) }),
         onStop: async () => {
+          await worker.stop();
+          await relay.stop();
           await stores.disconnect();
           await deps.database.close();
         },
       }).start();
+      worker.start();
+      relay.start();
+      return server;
     },
   };
 }

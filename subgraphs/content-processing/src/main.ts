@@ -1,4 +1,5 @@
-import { createLogger, loadConfigOrExit } from "@aiwf/platform";
+import { createLogger, loadConfigOrExit, runMain, stopOnSignals } from "@aiwf/platform";
+import { createEventBus } from "@aiwf/platform/events";
 import { createApp } from "./app";
 import { contentConfigSchema } from "./config";
 import { openContentDatabase } from "./stores";
@@ -7,29 +8,20 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(contentConfigSchema, "content-processing");
   const logger = createLogger({ service: "content-processing", level: config.LOG_LEVEL });
   if (!config.DATABASE_URL) logger.warn("DATABASE_URL is not set: documents are kept in an embedded PGlite database under DATA_DIR/content");
+  const bus = createEventBus({ url: config.EVENT_BUS_URL, logger });
   const server = await createApp({
     database: await openContentDatabase(config),
+    events: bus.bus,
     logger,
     port: config.PORT,
     host: config.HOST,
     internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     exposeInternalErrors: config.NODE_ENV === "development",
   }).start();
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, "stopping");
-      server.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, "failed to stop cleanly");
-          process.exit(1);
-        },
-      );
-    });
-  }
+  stopOnSignals(logger, async () => {
+    await server.stop(); // the worker and the relay first; the bus goes last
+    await bus.close();
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`content-processing: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain("content-processing", main);

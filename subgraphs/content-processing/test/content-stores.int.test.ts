@@ -3,13 +3,13 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createTestDatabase, openDatabase, type PostgresTarget } from "@aiwf/platform/postgres";
 import { openContentStores } from "../src/store/content-database";
-import { documentStoreContract, type DocumentStoreHarness } from "./document-store.contract";
+import { contentStoresContract, type ContentStoresHarness } from "./content-stores.contract";
 
-async function openHarness(target: PostgresTarget, onClose?: () => Promise<void>): Promise<DocumentStoreHarness> {
+async function openHarness(target: PostgresTarget, onClose?: () => Promise<void>): Promise<ContentStoresHarness> {
   const database = await openDatabase(target);
   const stores = await openContentStores(database);
   return {
-    store: stores.documents,
+    ...stores,
     async close() {
       await stores.disconnect();
       await database.close();
@@ -18,16 +18,16 @@ async function openHarness(target: PostgresTarget, onClose?: () => Promise<void>
   };
 }
 
-describe("DocumentStore on in-memory PGlite with pgvector", () => {
-  documentStoreContract(() => openHarness({ kind: "pglite", extensions: ["vector"] }));
+describe("Content stores on in-memory PGlite with pgvector", () => {
+  contentStoresContract(() => openHarness({ kind: "pglite", extensions: ["vector"] }));
 });
 
 /*
  * The production adapter (`pg` over the wire protocol) needs a server with pgvector, which
  * this machine's PostgreSQL lacks: PGlite with pgvector, served by pglite-socket, is one.
  */
-describe("DocumentStore over the Postgres wire protocol (pg adapter, PGlite socket server)", () => {
-  documentStoreContract(async () => {
+describe("Content stores over the Postgres wire protocol (pg adapter, PGlite socket server)", () => {
+  contentStoresContract(async () => {
     const db = await PGlite.create({ extensions: { vector } });
     // The migrator holds one connection for its lock while the engine uses others.
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 16 });
@@ -46,7 +46,7 @@ describe("DocumentStore over the Postgres wire protocol (pg adapter, PGlite sock
  */
 const pgvectorServer = process.env.TEST_PGVECTOR_DATABASE_URL;
 if (pgvectorServer) {
-  describe("DocumentStore on a PostgreSQL server with pgvector (TEST_PGVECTOR_DATABASE_URL)", () => {
-    documentStoreContract(async () => openHarness({ kind: "server", url: await createTestDatabase(pgvectorServer, "aiwf_content_store_test") }));
+  describe("Content stores on a PostgreSQL server with pgvector (TEST_PGVECTOR_DATABASE_URL)", () => {
+    contentStoresContract(async () => openHarness({ kind: "server", url: await createTestDatabase(pgvectorServer, "aiwf_content_store_test") }));
   });
 }

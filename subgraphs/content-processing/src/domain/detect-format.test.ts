@@ -1,5 +1,5 @@
 import { isDomainError } from "@aiwf/platform";
-import { detectFormat, resolveFormat } from "./detect-format";
+import { checkPdfStructure, detectFormat, resolveFormat } from "./detect-format";
 
 describe("detectFormat", () => {
   it.each([
@@ -22,9 +22,10 @@ describe("detectFormat", () => {
     expect(detectFormat(text)).toBe("TEXT");
   });
 
-  it("recognises HTML documents and PDF files", () => {
+  it("recognises HTML documents and fragments by their structure", () => {
     expect(detectFormat("<!DOCTYPE html><html><body><p>Hi</p></body></html>")).toBe("HTML");
-    expect(detectFormat("%PDF-1.7\n1 0 obj")).toBe("PDF");
+    expect(detectFormat("<article><h1>Title</h1><p>Body.</p></article>")).toBe("HTML");
+    expect(detectFormat("Use <b>bold</b> sparingly.")).toBe("TEXT");
   });
 });
 
@@ -40,24 +41,25 @@ describe("resolveFormat", () => {
   };
 
   it("accepts a declared format that agrees, and detects when none is declared", () => {
-    expect(resolveFormat("# Title\n\nBody", "MARKDOWN")).toBe("MARKDOWN");
-    expect(resolveFormat("Just words.", undefined)).toBe("TEXT");
+    expect(resolveFormat({ text: "# Title\n\nBody" }, "MARKDOWN")).toBe("MARKDOWN");
+    expect(resolveFormat({ text: "Just words." }, undefined)).toBe("TEXT");
+    expect(resolveFormat({ pdf: true }, "PDF")).toBe("PDF");
   });
 
-  it("refuses a declared format the content contradicts, naming input.format", () => {
-    expect(errorOf(() => resolveFormat("Just words.", "MARKDOWN"))).toEqual({
+  it("refuses a declared format the content contradicts, naming input.format and what was detected", () => {
+    expect(errorOf(() => resolveFormat({ text: "Just words." }, "MARKDOWN"))).toEqual({
       code: "BAD_USER_INPUT",
       field: "input.format",
       reason: "FORMAT_MISMATCH",
       detected: "TEXT",
     });
+    expect(errorOf(() => resolveFormat({ pdf: true }, "HTML"))).toMatchObject({ field: "input.format", detected: "PDF" });
   });
+});
 
-  it("refuses formats this slice cannot process yet", () => {
-    expect(errorOf(() => resolveFormat("<html><body>x</body></html>"))).toMatchObject({
-      field: "input.content",
-      reason: "UNSUPPORTED_FORMAT",
-    });
-    expect(errorOf(() => resolveFormat("<html><body>x</body></html>", "HTML"))).toMatchObject({ field: "input.format" });
+describe("checkPdfStructure", () => {
+  it("refuses a truncated PDF up front", () => {
+    expect(() => checkPdfStructure(Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "input.contentBase64")).toThrow(/truncated or corrupt/);
+    expect(() => checkPdfStructure(Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"), "x")).not.toThrow();
   });
 });

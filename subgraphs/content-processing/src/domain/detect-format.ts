@@ -31,37 +31,44 @@ function hasClosedFence(text: string): boolean {
   return false;
 }
 
+// An HTML document starts with its doctype or root element; a fragment that opens with a
+// block element and closes it (a pasted <article> or <div>) is HTML too.
 const HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<(?:head|body)[\s>])/i;
+const HTML_FRAGMENT = /^\s*<(article|main|section|div|p|h[1-6]|ul|ol|table)[\s>][\s\S]*<\/\1>\s*$/i;
 
 /**
- * What the content is, judged from the content alone. Markdown is recognised by its
+ * What textual content is, judged from the content alone. Markdown is recognised by its
  * structure (headings, code fences, links, tables, lists); anything else textual is TEXT.
+ * PDF is recognised earlier, by its magic bytes (`%PDF-`).
  */
 export function detectFormat(text: string): DocumentFormat {
-  if (text.startsWith("%PDF-")) return DocumentFormat.PDF;
-  if (HTML_DOCUMENT.test(text)) return DocumentFormat.HTML;
+  if (HTML_DOCUMENT.test(text) || HTML_FRAGMENT.test(text)) return DocumentFormat.HTML;
   if (STRONG_MARKDOWN.some((signal) => signal(text))) return DocumentFormat.MARKDOWN;
   const weak = WEAK_MARKDOWN.filter((signal) => signal.test(text)).length;
   return weak >= 2 ? DocumentFormat.MARKDOWN : DocumentFormat.TEXT;
 }
 
-/** Formats this slice can process; HTML and PDF extraction come later. */
-const PROCESSABLE: ReadonlySet<DocumentFormat> = new Set([DocumentFormat.TEXT, DocumentFormat.MARKDOWN]);
-
-/** The detected format, refusing a declared format that disagrees or one not processed yet. */
-export function resolveFormat(text: string, declared?: DocumentFormat | null): DocumentFormat {
-  const detected = detectFormat(text);
+/** The detected format, refusing a declared format that disagrees (the mismatch is reported in the error). */
+export function resolveFormat(content: { pdf: true } | { text: string }, declared: DocumentFormat | null | undefined): DocumentFormat {
+  const detected = "pdf" in content ? DocumentFormat.PDF : detectFormat(content.text);
   if (declared && declared !== detected) {
     throw badInput("input.format", `format is ${declared}, but the content reads as ${detected}`, {
       reason: "FORMAT_MISMATCH",
       detected,
     });
   }
-  if (!PROCESSABLE.has(detected)) {
-    throw badInput(declared ? "input.format" : "input.content", `${detected} documents are not supported yet`, {
-      reason: "UNSUPPORTED_FORMAT",
-      detected,
-    });
-  }
   return detected;
+}
+
+/**
+ * A PDF must end with its `%%EOF` marker (within the last KiB, where writers put it) and
+ * hold at least one object: a truncated upload fails here, before anything is stored.
+ * Damage inside the file only shows when it is parsed: that document then FAILS with a reason.
+ */
+export function checkPdfStructure(bytes: Uint8Array, field: string): void {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString("latin1");
+  const body = Buffer.from(bytes).toString("latin1");
+  if (!tail.includes("%%EOF") || !/\d+\s+\d+\s+obj\b/.test(body)) {
+    throw badInput(field, "the PDF is truncated or corrupt (no end-of-file marker or no objects)", { reason: "CORRUPT_PDF" });
+  }
 }

@@ -1,5 +1,8 @@
 import { DomainError } from "@aiwf/platform";
-import { checkContent, checkTitle, isBinary, MAX_CONTENT_BYTES, normaliseContent } from "./ingest-input";
+import { checkTitle, decodeText, isBinary, MAX_CONTENT_BYTES, normaliseContent, readContent } from "./ingest-input";
+
+/** Text content as ingest reads it: bytes first (size), then decoding. */
+const checkContent = (content: string) => decodeText(readContent({ content }).bytes, "input.content");
 
 const failure = (fn: () => unknown): DomainError => {
   try {
@@ -32,6 +35,22 @@ describe("ingest input", () => {
     expect(error.code).toBe("PAYLOAD_TOO_LARGE");
     expect(error.details).toEqual({ field: "input.content", limit: MAX_CONTENT_BYTES });
     expect(() => checkContent("a".repeat(MAX_CONTENT_BYTES))).not.toThrow();
+  });
+
+  it("refuses both or neither of content and contentBase64, and bad base64", () => {
+    expect(failure(() => readContent({})).details).toMatchObject({ field: "input.content" });
+    expect(failure(() => readContent({ content: "a", contentBase64: "YQ==" })).details).toMatchObject({ field: "input.content" });
+    expect(failure(() => readContent({ contentBase64: "not base64!" })).details).toMatchObject({ field: "input.contentBase64" });
+    expect(readContent({ contentBase64: "aGVs\nbG8=" }).bytes.toString()).toBe("hello");
+    const huge = Buffer.alloc(MAX_CONTENT_BYTES + 1).toString("base64");
+    expect(failure(() => readContent({ contentBase64: huge })).code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses bytes that are not valid UTF-8", () => {
+    expect(failure(() => decodeText(Buffer.from([0x68, 0xff, 0xfe, 0x69]), "input.contentBase64")).details).toMatchObject({
+      field: "input.contentBase64",
+      reason: "NOT_TEXT",
+    });
   });
 
   it("tells binary from text", () => {

@@ -6,16 +6,21 @@ import { prepareDocument } from "./prepare-document";
 import { countWords } from "./word-count";
 
 describe("prepareDocument", () => {
-  it("derives everything the store needs from the input", () => {
+  it("derives format, normalised source and hash from text content", () => {
     const prepared = prepareDocument({ title: " Notes ", content: "# Plan\r\n\r\nShip the **first** slice.\r\n" });
+    const text = "# Plan\n\nShip the **first** slice.";
     expect(prepared).toEqual({
       title: "Notes",
       format: "MARKDOWN",
-      text: "# Plan\n\nShip the **first** slice.",
-      contentHash: createHash("sha256").update("# Plan\n\nShip the **first** slice.").digest("hex"),
-      wordCount: 5,
-      chunks: [{ ordinal: 0, text: "Ship the **first** slice.", headingPath: ["Plan"] }],
+      source: Buffer.from(text),
+      contentHash: createHash("sha256").update(text).digest("hex"),
     });
+  });
+
+  it("takes base64 content too, and reads a PDF by its magic bytes", () => {
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n", "latin1");
+    expect(prepareDocument({ title: "P", contentBase64: pdf.toString("base64") })).toMatchObject({ format: "PDF", source: pdf });
+    expect(prepareDocument({ title: "H", contentBase64: Buffer.from("<html><body><p>Hi</p></body></html>").toString("base64") }).format).toBe("HTML");
   });
 
   it("hashes content, not its line endings or title, so re-ingesting finds the same document", () => {

@@ -1,5 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { DocumentAnalysis as Analysis } from "../domain/analysis";
 import { DocumentFormat, DocumentStatus } from "../domain/document";
+import { DocumentAnalysis } from "./analysis.type";
 
 registerEnumType(DocumentFormat, {
   name: "DocumentFormat",
@@ -7,8 +9,8 @@ registerEnumType(DocumentFormat, {
   valuesConfig: {
     TEXT: { description: "Plain text: paragraphs separated by blank lines." },
     MARKDOWN: { description: "Markdown (CommonMark/GFM): headings, lists, links, code fences." },
-    HTML: { description: "An HTML document. Not processed yet." },
-    PDF: { description: "A PDF file. Not processed yet." },
+    HTML: { description: "An HTML page or fragment: its readable main text is kept, navigation and boilerplate dropped." },
+    PDF: { description: "A PDF file (recognised by its %PDF- magic bytes): the text of its pages." },
   },
 });
 
@@ -17,9 +19,9 @@ registerEnumType(DocumentStatus, {
   description: "Where a document is in its processing.",
   valuesConfig: {
     PENDING: { description: "Accepted, waiting to be processed." },
-    PROCESSING: { description: "Being parsed, chunked and analysed." },
-    READY: { description: "Processed: text, word count and chunks are available." },
-    FAILED: { description: "Processing failed; the document keeps its content." },
+    PROCESSING: { description: "Being extracted, chunked, analysed and embedded." },
+    READY: { description: "Processed: text, chunks, analysis and search are available." },
+    FAILED: { description: "Processing failed; `failureReason` says why. The source is kept: reprocessDocument tries again." },
   },
 });
 
@@ -39,12 +41,20 @@ export class Document {
   status!: DocumentStatus;
 
   @Field(() => String, {
-    description: "The content as stored: Unicode NFC, `\\n` line endings, without leading blank lines or trailing whitespace.",
+    description:
+      "The extracted readable text (empty until READY): Markdown and plain text as given (Unicode NFC, `\\n` line endings), " +
+      "an HTML page's main text with its headings as Markdown headings, a PDF's pages separated by blank lines.",
   })
   text!: string;
 
-  @Field(() => Int, { description: "Words a reader sees (Markdown link targets and markup are not counted)." })
+  @Field(() => Int, { description: "Words a reader sees (Markdown link targets and markup are not counted); 0 until READY." })
   wordCount!: number;
+
+  @Field(() => String, { nullable: true, description: "Why processing failed, when the status is FAILED." })
+  failureReason!: string | null;
+
+  @Field(() => DocumentAnalysis, { nullable: true, description: "Language, difficulty, sentiment, key phrases, candidate concepts and summary; null until READY." })
+  analysis!: Analysis | null;
 
   @Field(() => Int, { description: "How many chunks the document was split into (by headings and paragraphs)." })
   chunkCount!: number;

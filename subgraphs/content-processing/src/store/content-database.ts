@@ -3,6 +3,9 @@ import type { Logger } from "@aiwf/platform";
 import { migrateDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaDocumentStore } from "./prisma-document.store";
+import { PrismaOutbox } from "./prisma-outbox";
+import { PrismaProcessingQueue } from "./prisma-processing-queue";
+import { PrismaSearchIndex } from "./prisma-search-index";
 
 /** prisma/content at the repository root: the schema and migrations this subgraph owns. */
 const PRISMA_DIR = path.resolve(__dirname, "../../../../prisma/content");
@@ -12,6 +15,9 @@ export const CONTENT_MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 
 export interface ContentStores {
   documents: PrismaDocumentStore;
+  queue: PrismaProcessingQueue;
+  search: PrismaSearchIndex;
+  outbox: PrismaOutbox;
   /** Disconnects Prisma; the database itself is closed by whoever opened it. */
   disconnect(): Promise<void>;
 }
@@ -20,5 +26,11 @@ export interface ContentStores {
 export async function openContentStores(database: OpenedDatabase, logger?: Logger): Promise<ContentStores> {
   await migrateDatabase({ database, schemaPath: CONTENT_SCHEMA_PATH, migrationsDir: CONTENT_MIGRATIONS_DIR, logger });
   const prisma = new PrismaClient({ adapter: database.adapterFactory });
-  return { documents: new PrismaDocumentStore(prisma), disconnect: () => prisma.$disconnect() };
+  return {
+    documents: new PrismaDocumentStore(prisma),
+    queue: new PrismaProcessingQueue(prisma),
+    search: new PrismaSearchIndex(prisma),
+    outbox: new PrismaOutbox(prisma),
+    disconnect: () => prisma.$disconnect(),
+  };
 }

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { HashingEmbeddingProvider } from "../../subgraphs/content-processing/src/embedding/hashing-embedding-provider";
+import type { openPGliteWithHandle } from "../../subgraphs/content-processing/test/fixtures/pglite-with-handle";
+
+export type PGliteHandle = Awaited<ReturnType<typeof openPGliteWithHandle>>["db"];
+
+/** A deterministic pseudo-random stream (mulberry32), so every run seeds the same corpus. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// A vocabulary of made-up words, drawn with a Zipf-like skew as real text is, and grouped
+// into topics so chunks of one topic share words (as documents on one subject do).
+const SYLLABLES = "ka lo mi ne su ta ri po de fa gu hi ja ko lu ma no pe qu ra se ti vo wu xa ye zo".split(" ");
+export function vocabulary(size: number, next: () => number): string[] {
+  const words = new Set<string>();
+  while (words.size < size) {
+    const length = 2 + Math.floor(next() * 3);
+    words.add(Array.from({ length }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join(""));
+  }
+  return [...words];
+}
+
+const TOPIC_SHARE = Number(process.env.TOPIC_SHARE ?? 0.7);
+
+export function sentence(words: string[], topic: number, length: number, next: () => number): string {
+  const out: string[] = [];
+  for (let i = 0; i < length; i++) {
+    // Most words from the topic's own 100 words (documents on one subject share their
+    // terms), the rest from the whole vocabulary, both skewed toward common words.
+    const skewed = Math.floor(words.length * next() ** 3);
+    out.push(next() < TOPIC_SHARE ? words[(topic * 97 + Math.floor(100 * next() ** 2)) % words.length]! : words[skewed]!);
+  }
+  return out.join(" ");
+}
+
+/**
+ * Seeds `chunkCount` chunks (100 per document) for one tenant with COPY, embedding each
+ * with the local provider, then builds the HNSW index once (faster than growing it row
+ * by row). Returns the tenant id.
+ */
+export async function seedChunks(db: PGliteHandle, chunkCount: number, log: (line: string) => void): Promise<string> {
+  const tenantId = `bench-${randomUUID()}`;
+  const next = random(42);
+  const words = vocabulary(5000, next);
+  const embedder = new HashingEmbeddingProvider();
+  const perDocument = 100;
+  const documents = Math.ceil(chunkCount / perDocument);
+  const documentIds = Array.from({ length: documents }, () => randomUUID());
+
+  const docRows = documentIds.map((id, i) => `${tenantId},${id},Document ${i},MARKDOWN,READY,"",hash-${id},0`).join("\n");
+  await db.query("COPY documents (tenant_id, id, title, format, status, text, content_hash, word_count) FROM '/dev/blob' WITH (FORMAT csv)", [], { blob: new Blob([docRows]) });
+
+  await db.exec("DROP INDEX IF EXISTS document_chunks_embedding_hnsw_idx");
+  const batch = 5000;
+  for (let start = 0; start < chunkCount; start += batch) {
+    const lines: string[] = [];
+    for (let n = start; n < Math.min(chunkCount, start + batch); n++) {
+      const document = Math.floor(n / perDocument);
+      const text = sentence(words, document % 300, 40, next);
+      const vector = embedder.embedOne(text).map((x) => x.toFixed(5)).join(",");
+      lines.push(`${tenantId},${documentIds[document]},${n % perDocument},${text},{},"[${vector}]"`);
+    }
+    await db.query("COPY document_chunks (tenant_id, document_id, ordinal, text, heading_path, embedding) FROM '/dev/blob' WITH (FORMAT csv)", [], {
+      blob: new Blob([lines.join("\n")]),
+    });
+  }
+  // The keyword column (search) is left empty: this corpus serves the semantic benchmark.
+  log(`seeded ${chunkCount} chunks in ${documents} documents`);
+  const started = performance.now();
+  await db.exec("SET maintenance_work_mem = '1GB'");
+  await db.exec('CREATE INDEX document_chunks_embedding_hnsw_idx ON document_chunks USING hnsw ("embedding" vector_cosine_ops)');
+  log(`built the HNSW index in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await db.exec("ANALYZE document_chunks");
+  return tenantId;
+}
