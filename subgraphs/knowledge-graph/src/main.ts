@@ -1,4 +1,5 @@
-import { createLogger, loadConfigOrExit } from "@aiwf/platform";
+import { createLogger, loadConfigOrExit, runMain, stopOnSignals } from "@aiwf/platform";
+import { createEventBus } from "@aiwf/platform/events";
 import { createApp } from "./app";
 import { knowledgeGraphConfigSchema } from "./config";
 import { openGraphStore } from "./store/open-graph-store";
@@ -8,8 +9,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: "knowledge-graph", level: config.LOG_LEVEL });
   const store = await openGraphStore(config);
   logger.info({ store: config.DGRAPH_URL ? "dgraph" : "embedded" }, "graph store open");
+  const events = createEventBus({ url: config.EVENT_BUS_URL, logger });
   const server = await createApp({
     store,
+    events: events.bus,
+    processedEvents: events.processedEvents,
     logger,
     port: config.PORT,
     host: config.HOST,
@@ -19,24 +23,13 @@ async function main(): Promise<void> {
     .start()
     .catch(async (error: unknown) => {
       await store.close(); // e.g. the port is taken: flush the snapshot before exiting
+      await events.close();
       throw error;
     });
-
-  const stop = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, "stopping");
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "unclean stop");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  stopOnSignals(logger, async () => {
+    await server.stop();
+    await events.close();
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`knowledge-graph: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain("knowledge-graph", main);

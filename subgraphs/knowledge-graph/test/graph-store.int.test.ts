@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DgraphGraphStore } from "../src/store/dgraph-graph-store";
 import { EmbeddedGraphStore } from "../src/store/embedded-graph-store";
+import { graphModelContract } from "./graph-model.contract";
 import { graphStoreContract, type DurableBacking } from "./graph-store.contract";
 
 async function folderBacking(): Promise<DurableBacking> {
@@ -26,6 +27,7 @@ describe("GraphStore contract [embedded, persisted to a folder]", () => {
 
 describe("GraphStore contract [embedded, in memory]", () => {
   graphStoreContract({ open: () => EmbeddedGraphStore.open() });
+  graphModelContract(() => EmbeddedGraphStore.open());
 });
 
 describeWithService("dgraph", "GraphStore contract", (url: string) => {
@@ -34,4 +36,5 @@ describeWithService("dgraph", "GraphStore contract", (url: string) => {
     // Dgraph keeps the data; every test writes in its own tenants, so nothing to clean.
     durable: async () => ({ open: () => DgraphGraphStore.connect(url), dispose: async () => {} }),
   });
+  graphModelContract(() => DgraphGraphStore.connect(url));
 });

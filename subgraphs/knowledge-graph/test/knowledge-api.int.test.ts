@@ -1,6 +1,7 @@
 import { createLogger, type Identity, type RunningServer } from "@aiwf/platform";
 import { callSubgraph, TEST_INTERNAL_SECRET, testIdentity } from "@aiwf/platform/testkit";
 import { randomUUID } from "node:crypto";
+import { InProcessEventBus } from "@aiwf/platform/events";
 import { createApp } from "../src/app";
 import { EmbeddedGraphStore } from "../src/store/embedded-graph-store";
 
@@ -16,16 +17,21 @@ const LINK = `mutation Link($input: LinkDocumentInput!) {
 
 describe("knowledge-graph subgraph API", () => {
   let server: RunningServer;
+  const events = new InProcessEventBus();
   beforeAll(async () => {
     server = await createApp({
       store: await EmbeddedGraphStore.open(),
+      events,
       logger: createLogger({ service: "knowledge-graph", level: "silent" }),
       port: 0,
       host: "127.0.0.1",
       internalTokenSecret: TEST_INTERNAL_SECRET,
     }).start();
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    await events.close();
+  });
 
   const call = (identity: Identity | null, query: string, variables?: Record<string, unknown>) =>
     callSubgraph(server.url, { query, variables }, identity);
@@ -126,6 +132,46 @@ describe("knowledge-graph subgraph API", () => {
     expect(second).toMatchObject({ totalCount: 3, edges: [{ node: { name: "c" } }], pageInfo: { hasNextPage: false } });
     const bad = await call(caller, page, { after: "not-a-cursor" });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+  });
+
+  it("answers learning paths, neighbourhoods, importance and communities", async () => {
+    const caller = testIdentity();
+    const [sets, logic, proofs, topology] = [await upsert(caller, { name: "Sets" }), await upsert(caller, { name: "Logic" }), await upsert(caller, { name: "Proofs" }), await upsert(caller, { name: "Topology" })];
+    await call(caller, RELATE, { input: { from: sets, to: proofs, type: "PREREQUISITE", weight: 0.5 } });
+    await call(caller, RELATE, { input: { from: logic, to: proofs, type: "PREREQUISITE" } });
+    await call(caller, RELATE, { input: { from: proofs, to: topology, type: "PREREQUISITE" } });
+
+    const path = await call(caller, `query($from: ID!, $to: ID!) { learningPath(fromId: $from, toId: $to) { reachable totalCost concepts { name } } }`, { from: sets, to: topology });
+    expect(path.data.learningPath).toEqual({ reachable: true, totalCost: 4, concepts: [{ name: "Logic" }, { name: "Proofs" }, { name: "Topology" }] });
+    const none = await call(caller, `query($from: ID!, $to: ID!) { learningPath(fromId: $from, toId: $to) { reachable concepts { name } } }`, { from: logic, to: sets });
+    expect(none.data.learningPath).toEqual({ reachable: false, concepts: [] });
+
+    const around = await call(caller, `query($id: ID!) { conceptNeighborhood(id: $id, depth: 1) { truncated nodes { depth concept { name } } edges { from { name } to { name } type } } }`, { id: topology });
+    expect(around.data.conceptNeighborhood).toEqual({ truncated: false, nodes: [{ depth: 0, concept: { name: "Topology" } }, { depth: 1, concept: { name: "Proofs" } }], edges: [{ from: { name: "Proofs" }, to: { name: "Topology" }, type: "PREREQUISITE" }] });
+
+    const summary = await call(caller, `mutation { recomputeGraphMetrics { conceptCount relationshipCount communityCount computedAt } }`);
+    expect(summary.data.recomputeGraphMetrics).toMatchObject({ conceptCount: 4, relationshipCount: 3, communityCount: 1 });
+    // By hand: Proofs endorses Logic (1) and Sets (0.5), Topology endorses Proofs: Logic > Proofs > Sets > Topology.
+    const ranked = await call(caller, `{ concepts(orderBy: IMPORTANCE, first: 2) { edges { cursor node { name community } } pageInfo { endCursor hasNextPage } } }`);
+    expect(ranked.data.concepts.edges.map((edge: { node: { name: string } }) => edge.node.name)).toEqual(["Logic", "Proofs"]);
+    const next = await call(caller, `query($after: String) { concepts(orderBy: IMPORTANCE, first: 2, after: $after) { edges { node { name } } pageInfo { hasNextPage } } }`, { after: ranked.data.concepts.pageInfo.endCursor });
+    expect(next.data.concepts).toEqual({ edges: [{ node: { name: "Sets" } }, { node: { name: "Topology" } }], pageInfo: { hasNextPage: false } });
+    const communities = await call(caller, `{ communities(top: 1) { community size topConcepts { name } } }`);
+    expect(communities.data.communities).toEqual([{ community: 0, size: 4, topConcepts: [{ name: "Logic" }] }]);
+  });
+
+  it("removes relationships and merges concepts", async () => {
+    const caller = testIdentity();
+    const [ml, machineLearning, stats] = [await upsert(caller, { name: "ML" }), await upsert(caller, { name: "Machine Learning" }), await upsert(caller, { name: "Statistics" })];
+    await call(caller, RELATE, { input: { from: stats, to: ml, type: "PREREQUISITE" } });
+    await call(caller, RELATE, { input: { from: stats, to: machineLearning, type: "RELATED" } });
+    const removed = await call(caller, `mutation($input: RemoveRelationshipInput!) { removeRelationship(input: $input) }`, { input: { from: stats, to: machineLearning, type: "RELATED" } });
+    expect(removed.data).toEqual({ removeRelationship: true });
+    const merged = await call(caller, `mutation($keep: ID!, $merge: ID!) { mergeConcepts(keepId: $keep, mergeId: $merge) { id name prerequisites { name } } }`, { keep: machineLearning, merge: ml });
+    expect(merged.data.mergeConcepts).toEqual({ id: machineLearning, name: "Machine Learning", prerequisites: [{ name: "Statistics" }] });
+    expect((await call(caller, `query($id: ID!) { concept(id: $id) { id } }`, { id: ml })).data).toEqual({ concept: null });
+    const self = await call(caller, `mutation($id: ID!) { mergeConcepts(keepId: $id, mergeId: $id) { id } }`, { id: stats });
+    expect(self.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "mergeId" });
   });
 
   it("publishes its federation SDL", async () => {

@@ -25,6 +25,13 @@ export interface Concept {
   description: string | null;
   difficulty: Difficulty | null;
   tags: string[];
+  /**
+   * PageRank over the tenant's graph (sums to 1 across the tenant's concepts); null until
+   * the first recomputation after the concept was created. See graph-metrics.ts.
+   */
+  importance: number | null;
+  /** Louvain community number (0 is the largest community); null until computed. */
+  community: number | null;
 }
 
 /**
@@ -39,12 +46,29 @@ export interface ConceptDraft {
   tags?: string[];
 }
 
-export interface Relationship {
+/** Identifies one edge: there is at most one per (from, to, type). */
+export interface RelationshipKey {
   fromId: ConceptId;
   toId: ConceptId;
   type: RelationshipType;
+}
+
+export interface Relationship extends RelationshipKey {
   /** In (0, 1]: how strongly `from` bears on `to`. */
   weight: number;
+}
+
+/** A tenant's whole graph, as the algorithms read it. */
+export interface TenantGraphData {
+  concepts: Concept[];
+  relationships: Relationship[];
+}
+
+/** What one metrics recomputation writes back per concept. */
+export interface ConceptMetrics {
+  id: ConceptId;
+  importance: number;
+  community: number;
 }
 
 /** "This document mentions this concept", with how central the concept is to it. */
@@ -54,10 +78,22 @@ export interface DocumentMention {
   weight: number;
 }
 
+export const CONCEPT_ORDERS = ["NAME", "IMPORTANCE"] as const;
+export type ConceptOrder = (typeof CONCEPT_ORDERS)[number];
+
+/**
+ * NAME pages are keyed by the last normalized name seen (stable under writes). IMPORTANCE
+ * pages use an offset: importance changes with every recomputation, so no key is stable.
+ */
 export interface ConceptPageRequest {
   first: number;
-  /** The normalized name of the last concept already seen; pages are ordered by it. */
+  /** NAME order: the normalized name of the last concept already seen. */
   after?: string;
+  /** Only concepts whose normalized name contains this (already normalized) text. */
+  search?: string;
+  orderBy?: ConceptOrder;
+  /** IMPORTANCE order: how many concepts to skip. */
+  offset?: number;
 }
 
 export interface ConceptPage {

@@ -6,8 +6,15 @@ import type {
   ConceptPageRequest,
   DocumentId,
   DocumentMention,
+  ConceptMetrics,
   Relationship,
+  RelationshipKey,
+  RelationshipType,
+  TenantGraphData,
 } from "./concept";
+
+/** Which edges of a concept to follow: those leaving it, those reaching it, or both. */
+export type EdgeDirection = "out" | "in" | "both";
 
 /**
  * Where the knowledge graph lives (Dgraph, or the embedded store). Every method is scoped
@@ -25,6 +32,20 @@ export interface GraphStore {
 
   /** Idempotent per (from, to, type): relating again updates the weight. */
   relate(tenantId: string, relationship: Relationship): Promise<void>;
+  /** Removes the edge; false when there was none. */
+  removeRelationship(tenantId: string, key: RelationshipKey): Promise<boolean>;
+  /**
+   * The edges touching any of `ids` in `direction`, of the given types (all when absent).
+   * An edge between two of the ids appears once.
+   */
+  edgesOf(tenantId: string, ids: readonly ConceptId[], direction: EdgeDirection, types?: readonly RelationshipType[]): Promise<Relationship[]>;
+  /**
+   * Folds `mergeId` into `keepId`: its relationships and document mentions move to
+   * `keepId` (where both had one, the larger weight stays; edges between the two vanish),
+   * then `mergeId` is deleted and resolves to nothing. ConceptService checks both exist
+   * and that no prerequisite cycle results.
+   */
+  mergeConcepts(tenantId: string, keepId: ConceptId, mergeId: ConceptId): Promise<void>;
   /**
    * Concept ids along a chain of PREREQUISITE edges from `fromId` to `toId`, both ends
    * included, or null when `toId` cannot be reached. Used to refuse cycles before writing.
@@ -35,10 +56,20 @@ export interface GraphStore {
 
   /** Idempotent per (document, concept): linking again updates the weight. */
   linkDocument(tenantId: string, mention: DocumentMention): Promise<void>;
+  /**
+   * Removes the document's mentions of `conceptIds` (all its mentions when absent);
+   * returns the ids of the concepts it no longer mentions. Idempotent.
+   */
+  unlinkDocument(tenantId: string, documentId: DocumentId, conceptIds?: readonly ConceptId[]): Promise<ConceptId[]>;
   /** For each document, the concepts it mentions (ordered by name). */
   conceptsOfDocuments(tenantId: string, documentIds: readonly DocumentId[]): Promise<Map<DocumentId, Concept[]>>;
   /** For each concept, the ids of the documents that mention it. */
   documentsOfConcepts(tenantId: string, conceptIds: readonly ConceptId[]): Promise<Map<ConceptId, DocumentId[]>>;
+
+  /** The tenant's whole graph (every concept and edge), read for the graph algorithms. */
+  loadGraph(tenantId: string): Promise<TenantGraphData>;
+  /** Stores importance and community on each concept; unknown ids are skipped. */
+  writeMetrics(tenantId: string, metrics: readonly ConceptMetrics[]): Promise<void>;
 
   /** Resolves when the store answers (readiness). */
   checkHealth(): Promise<void>;

@@ -47,3 +47,15 @@ export class LinkDocumentInput {
   @Field(() => Float, { defaultValue: 1, description: "How central the concept is to the document, greater than 0 and at most 1." })
   weight!: number;
 }
+
+@InputType({ description: "The relationship to remove: `from` is <type> `to`." })
+export class RemoveRelationshipInput {
+  @Field(() => ID, { description: "The concept the relationship starts from." })
+  from!: string;
+
+  @Field(() => ID, { description: "The concept the relationship points to." })
+  to!: string;
+
+  @Field(() => RelationshipTypeEnum, { description: "The relationship's type." })
+  type!: RelationshipType;
+}

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Concept as ConceptRecord } from "../domain/concept";
+import type { Concept as ConceptRecord, ConceptOrder } from "../domain/concept";
 import type { ConceptService, RelatedConcepts } from "../domain/concept.service";
-import { decodeConceptCursor, encodeConceptCursor } from "./concept-cursor";
+import { decodeConceptCursor, decodeImportanceCursor, encodeConceptCursor, encodeImportanceCursor } from "./concept-cursor";
 import { ConceptConnection } from "./concept-connection.type";
-import { LinkDocumentInput, RelateConceptsInput, UpsertConceptInput } from "./concept.input";
+import { LinkDocumentInput, RelateConceptsInput, RemoveRelationshipInput, UpsertConceptInput } from "./concept.input";
+import { ConceptOrderEnum } from "./enums";
 import { Concept } from "./concept.type";
 import type { KnowledgeGraphContext } from "./context";
 import { Document } from "./document.type";
@@ -20,14 +21,27 @@ export class ConceptResolver {
     return ctx.loaders.conceptById.load(id);
   }
 
-  @Query(() => ConceptConnection, { description: "The tenant's concepts in name order, a page at a time." })
+  @Query(() => ConceptConnection, { description: "The tenant's concepts, a page at a time: by name, or most important first; optionally only those whose name contains `search`." })
   async concepts(
     @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: "Page size, 1 to 100." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Continue after this cursor." }) after: string | null,
+    @Arg("after", () => String, { nullable: true, description: "Continue after this cursor (from the same order)." }) after: string | null,
+    @Arg("search", () => String, { nullable: true, description: "Only concepts whose name contains this text (case- and space-insensitive)." }) search: string | null,
+    @Arg("orderBy", () => ConceptOrderEnum, { nullable: true, defaultValue: "NAME", description: "NAME (default) or IMPORTANCE." }) orderBy: ConceptOrder | null,
     @Ctx() ctx: KnowledgeGraphContext,
   ): Promise<ConceptConnection> {
-    const page = await this.graph.listConcepts(ctx.identity.tenantId, first ?? DEFAULT_PAGE_SIZE, decodeConceptCursor(after));
-    const edges = page.concepts.map((node) => ({ cursor: encodeConceptCursor(node.normalizedName), node }));
+    const size = first ?? DEFAULT_PAGE_SIZE;
+    const byImportance = orderBy === "IMPORTANCE";
+    const offset = byImportance ? decodeImportanceCursor(after) : 0;
+    const page = await this.graph.findConcepts(ctx.identity.tenantId, {
+      first: size,
+      search,
+      orderBy,
+      ...(byImportance ? { offset } : { after: decodeConceptCursor(after) }),
+    });
+    const edges = page.concepts.map((node, index) => ({
+      cursor: byImportance ? encodeImportanceCursor(offset + index + 1) : encodeConceptCursor(node.normalizedName),
+      node,
+    }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
   }
 
@@ -50,6 +64,27 @@ export class ConceptResolver {
     const concept = await this.graph.linkDocument(ctx.identity.tenantId, input);
     ctx.loaders.forgetAll();
     return concept;
+  }
+
+  @Mutation(() => Boolean, { description: "Removes a relationship; false when there was none." })
+  async removeRelationship(@Arg("input", () => RemoveRelationshipInput) input: RemoveRelationshipInput, @Ctx() ctx: KnowledgeGraphContext): Promise<boolean> {
+    const removed = await this.graph.removeRelationship(ctx.identity.tenantId, input);
+    ctx.loaders.forgetAll();
+    return removed;
+  }
+
+  @Mutation(() => Concept, {
+    description:
+      "Merges one concept into another: its relationships and document links move to the kept concept (where both had one, the larger weight stays). The merged id then resolves to nothing (null), and its name is free again.",
+  })
+  async mergeConcepts(
+    @Arg("keepId", () => ID, { description: "The concept that stays." }) keepId: string,
+    @Arg("mergeId", () => ID, { description: "The concept folded into it and then deleted." }) mergeId: string,
+    @Ctx() ctx: KnowledgeGraphContext,
+  ): Promise<ConceptRecord> {
+    const kept = await this.graph.mergeConcepts(ctx.identity.tenantId, keepId, mergeId);
+    ctx.loaders.forgetAll();
+    return kept;
   }
 
   @FieldResolver(() => [Concept], { description: "The concepts to learn before this one, in name order." })

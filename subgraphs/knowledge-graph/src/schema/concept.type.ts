@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import type { Difficulty } from "../domain/concept";
 import { DifficultyEnum } from "./enums";
 
@@ -20,4 +20,10 @@ export class Concept {
 
   @Field(() => [String], { description: "Free-form labels, sorted, without duplicates." })
   tags!: string[];
+
+  @Field(() => Float, { nullable: true, description: "PageRank importance within the tenant's graph (all concepts sum to 1); null until first computed after the concept was created." })
+  importance!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The community (Louvain) the concept belongs to, 0 being the largest; null until first computed." })
+  community!: number | null;
 }

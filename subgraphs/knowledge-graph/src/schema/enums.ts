@@ -1,11 +1,21 @@
 import { registerEnumType } from "type-graphql";
-import { DIFFICULTIES, RELATIONSHIP_TYPES, type Difficulty, type RelationshipType } from "../domain/concept";
+import { CONCEPT_ORDERS, DIFFICULTIES, RELATIONSHIP_TYPES, type ConceptOrder, type Difficulty, type RelationshipType } from "../domain/concept";
 
 /** The domain's string unions as the objects type-graphql registers as GraphQL enums. */
 export const DifficultyEnum = Object.fromEntries(DIFFICULTIES.map((value) => [value, value])) as { [K in Difficulty]: K };
 export const RelationshipTypeEnum = Object.fromEntries(RELATIONSHIP_TYPES.map((value) => [value, value])) as {
   [K in RelationshipType]: K;
 };
+export const ConceptOrderEnum = Object.fromEntries(CONCEPT_ORDERS.map((value) => [value, value])) as { [K in ConceptOrder]: K };
+
+registerEnumType(ConceptOrderEnum, {
+  name: "ConceptOrder",
+  description: "How a list of concepts is ordered.",
+  valuesConfig: {
+    NAME: { description: "By name, case-insensitively." },
+    IMPORTANCE: { description: "Most important first (PageRank); concepts not yet ranked last." },
+  },
+});
 
 registerEnumType(DifficultyEnum, {
   name: "Difficulty",

@@ -9,9 +9,16 @@ import type {
   ConceptPageRequest,
   DocumentId,
   DocumentMention,
+  ConceptMetrics,
   Relationship,
+  RelationshipKey,
+  RelationshipType,
+  TenantGraphData,
 } from "../domain/concept";
-import type { GraphStore } from "../domain/graph-store";
+import type { EdgeDirection, GraphStore } from "../domain/graph-store";
+import { planMerge } from "../domain/merge-plan";
+import { edgesOfNodes, edgesOfQuery, graphPageQuery, mentionsOfConceptQuery, mentionsOfNode, type EdgeNode } from "./dgraph-graph-queries";
+import { conceptUidsQuery, deleteConceptRequest, metricsMutation, removeRelationshipRequest, unlinkDocumentRequest } from "./dgraph-graph-writes";
 import * as queries from "./dgraph-queries";
 import { groupBy, prerequisitePathOf, toConcept, type ConceptNode, type PathResult } from "./dgraph-results";
 import { DEFAULT_RETRY, isUnreachable, retryAborted, type RetryPolicy } from "./dgraph-retry";
@@ -25,6 +32,10 @@ export interface DgraphGraphStoreOptions {
 }
 
 type Concepts = { concepts?: ConceptNode[] };
+
+/** Concepts per page when loading a whole tenant graph, and per metrics write. */
+const GRAPH_PAGE = 10_000;
+const METRICS_BATCH = 1_000;
 
 /** GraphStore on Dgraph through dgraph-js; the layout is described in dgraph-schema.ts. */
 export class DgraphGraphStore implements GraphStore {
@@ -82,6 +93,37 @@ export class DgraphGraphStore implements GraphStore {
     await this.write(() => relateRequest(tenantId, relationship));
   }
 
+  async removeRelationship(tenantId: string, key: RelationshipKey): Promise<boolean> {
+    const existing = await this.edgesOf(tenantId, [key.fromId], "out", [key.type]);
+    if (!existing.some((edge) => edge.toId === key.toId)) return false;
+    await this.write(() => removeRelationshipRequest(tenantId, key));
+    return true;
+  }
+
+  async edgesOf(tenantId: string, ids: readonly ConceptId[], direction: EdgeDirection, types?: readonly RelationshipType[]): Promise<Relationship[]> {
+    if (ids.length === 0) return [];
+    const { concepts } = await this.read<{ concepts?: EdgeNode[] }>(edgesOfQuery(tenantId, ids, direction, types));
+    return edgesOfNodes(concepts);
+  }
+
+  /**
+   * Several transactions (copy the edges and mentions, then delete the merged concept):
+   * Dgraph cannot re-point edges in one upsert. Every step is idempotent, so a merge cut
+   * short is completed by running it again.
+   */
+  async mergeConcepts(tenantId: string, keepId: ConceptId, mergeId: ConceptId): Promise<void> {
+    const [mergedEdges, keptEdges, mergedMentions, keptMentions] = await Promise.all([
+      this.edgesOf(tenantId, [mergeId], "both"),
+      this.edgesOf(tenantId, [keepId], "both"),
+      this.mentionsOf(tenantId, mergeId),
+      this.mentionsOf(tenantId, keepId),
+    ]);
+    const plan = planMerge(keepId, mergeId, { edges: mergedEdges, mentions: mergedMentions }, { edges: keptEdges, mentions: keptMentions });
+    for (const relationship of plan.relationships) await this.relate(tenantId, relationship);
+    for (const mention of plan.mentions) await this.linkDocument(tenantId, mention);
+    await this.write(() => deleteConceptRequest(tenantId, mergeId));
+  }
+
   async findPrerequisitePath(tenantId: string, fromId: ConceptId, toId: ConceptId): Promise<ConceptId[] | null> {
     return prerequisitePathOf(await this.read<PathResult>(queries.prerequisitePathQuery(tenantId, fromId, toId)));
   }
@@ -95,6 +137,14 @@ export class DgraphGraphStore implements GraphStore {
 
   async linkDocument(tenantId: string, mention: DocumentMention): Promise<void> {
     await this.write(() => linkDocumentRequest(tenantId, mention));
+  }
+
+  async unlinkDocument(tenantId: string, documentId: DocumentId, conceptIds?: readonly ConceptId[]): Promise<ConceptId[]> {
+    const [linked = []] = (await this.conceptsOfDocuments(tenantId, [documentId])).values();
+    const wanted = conceptIds ? new Set(conceptIds) : undefined;
+    const removed = linked.map((concept) => concept.id).filter((id) => !wanted || wanted.has(id));
+    if (removed.length > 0) await this.write(() => unlinkDocumentRequest(tenantId, documentId, removed));
+    return removed;
   }
 
   async conceptsOfDocuments(tenantId: string, documentIds: readonly DocumentId[]): Promise<Map<DocumentId, Concept[]>> {
@@ -111,12 +161,46 @@ export class DgraphGraphStore implements GraphStore {
     return groupBy(concepts, (node) => node[P.id], (node) => node.documents, (document) => document[P.documentId]);
   }
 
+  async loadGraph(tenantId: string): Promise<TenantGraphData> {
+    const graph: TenantGraphData = { concepts: [], relationships: [] };
+    for (let offset = 0; ; offset += GRAPH_PAGE) {
+      const { concepts = [] } = await this.read<{ concepts?: Array<ConceptNode & EdgeNode> }>(graphPageQuery(tenantId, offset, GRAPH_PAGE));
+      for (const node of concepts) graph.concepts.push(toConcept(node));
+      for (const edge of edgesOfNodes(concepts)) graph.relationships.push(edge);
+      if (concepts.length < GRAPH_PAGE) return graph;
+    }
+  }
+
+  /** In batches, each one transaction that reads the uids and sets the values by uid. */
+  async writeMetrics(tenantId: string, metrics: readonly ConceptMetrics[]): Promise<void> {
+    for (let start = 0; start < metrics.length; start += METRICS_BATCH) {
+      const batch = metrics.slice(start, start + METRICS_BATCH);
+      await retryAborted(async () => {
+        const txn = this.client.newTxn();
+        try {
+          const query = conceptUidsQuery(tenantId, batch.map((metric) => metric.id));
+          const response = await txn.queryWithVars(query.text, query.vars, undefined, this.callOptions());
+          const found = (response.getJson() as { concepts?: Array<{ uid: string; [P.id]: string }> }).concepts ?? [];
+          const uidById = new Map(found.map((node) => [node[P.id], node.uid]));
+          if (uidById.size > 0) await txn.mutate(metricsMutation(uidById, batch), undefined, this.callOptions());
+        } finally {
+          await txn.discard();
+        }
+      }, this.retry);
+    }
+  }
+
   async checkHealth(): Promise<void> {
     await this.client.anyClient().checkVersion(new dgraph.Check(), undefined, this.callOptions());
   }
 
   async close(): Promise<void> {
     this.client.close();
+  }
+
+  private async mentionsOf(tenantId: string, conceptId: ConceptId): Promise<DocumentMention[]> {
+    const { concepts } = await this.read<{ concepts?: Array<{ documents?: Array<Record<string, unknown>> }> }>(mentionsOfConceptQuery(tenantId, conceptId));
+    return mentionsOfNode(concepts?.[0], conceptId);
   }
 
   private callOptions(): dgraph.grpc.CallOptions {

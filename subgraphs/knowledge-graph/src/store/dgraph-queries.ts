@@ -43,19 +43,42 @@ export function conceptByNameQuery(tenantId: string, normalizedName: string): Dq
   };
 }
 
-/** One more than asked, to learn whether another page follows. */
-export function conceptPageQuery(tenantId: string, { first, after }: ConceptPageRequest): DqlQuery {
-  const afterFilter = after === undefined ? "" : ` AND gt(${P.normalizedName}, $after)`;
+/** A regexp matching names that contain `text` literally (RE2 syntax, passed as a variable). */
+export function containsPattern(text: string): string {
+  return `/${text.replace(/[\\^$.|?*+()[\]{}/]/g, "\\$&")}/`;
+}
+
+/**
+ * One more than asked, to learn whether another page follows. A search of 3 characters or
+ * more starts from the trigram index (regexp), otherwise from the tenant index; every
+ * block keeps the tenant filter.
+ * IMPORTANCE pages by offset (see ConceptPageRequest); concepts without importance last.
+ */
+export function conceptPageQuery(tenantId: string, { first, after, search, orderBy, offset }: ConceptPageRequest): DqlQuery {
+  const byImportance = orderBy === "IMPORTANCE";
+  const useAfter = !byImportance && after !== undefined;
+  // The trigram index can only start a search of 3 or more characters; shorter ones filter.
+  const indexed = search !== undefined && search.length >= 3;
+  const root = indexed ? `regexp(${P.normalizedName}, $search)` : `eq(${P.tenant}, $tenant)`;
+  const filter = indexed ? `eq(${P.tenant}, $tenant) AND type(Concept)` : search === undefined ? "type(Concept)" : `type(Concept) AND regexp(${P.normalizedName}, $search)`;
+  const order = byImportance ? `orderdesc: ${P.importance}, orderasc: ${P.normalizedName}, offset: $offset` : `orderasc: ${P.normalizedName}`;
+  const declarations = ["$tenant: string", "$first: int", ...(useAfter ? ["$after: string"] : []), ...(search !== undefined ? ["$search: string"] : []), ...(byImportance ? ["$offset: int"] : [])];
   return {
-    text: `query conceptPage($tenant: string, $first: int${after === undefined ? "" : ", $after: string"}) {
-  page(func: eq(${P.tenant}, $tenant), orderasc: ${P.normalizedName}, first: $first) @filter(type(Concept)${afterFilter}) {
+    text: `query conceptPage(${declarations.join(", ")}) {
+  page(func: ${root}, ${order}, first: $first) @filter(${filter}${useAfter ? ` AND gt(${P.normalizedName}, $after)` : ""}) {
     ${CONCEPT_FIELDS}
   }
-  total(func: eq(${P.tenant}, $tenant)) @filter(type(Concept)) {
+  total(func: ${root}) @filter(${filter}) {
     count(uid)
   }
 }`,
-    vars: { $tenant: tenantId, $first: String(first + 1), ...(after === undefined ? {} : { $after: after }) },
+    vars: {
+      $tenant: tenantId,
+      $first: String(first + 1),
+      ...(useAfter ? { $after: after! } : {}),
+      ...(search !== undefined ? { $search: containsPattern(search) } : {}),
+      ...(byImportance ? { $offset: String(offset ?? 0) } : {}),
+    },
   };
 }
 

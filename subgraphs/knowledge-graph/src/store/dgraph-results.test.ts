@@ -9,6 +9,8 @@ describe("Dgraph results", () => {
       description: null,
       difficulty: null,
       tags: ["b", "z"],
+      importance: null,
+      community: null,
     });
   });
 

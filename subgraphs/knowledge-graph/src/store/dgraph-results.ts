@@ -9,6 +9,8 @@ export interface ConceptNode {
   [P.description]?: string;
   [P.difficulty]?: string;
   [P.tags]?: string[];
+  [P.importance]?: number;
+  [P.community]?: number;
 }
 
 const isDifficulty = (value: unknown): value is Difficulty => (DIFFICULTIES as readonly unknown[]).includes(value);
@@ -23,6 +25,8 @@ export function toConcept(node: ConceptNode): Concept {
     difficulty: isDifficulty(difficulty) ? difficulty : null,
     // A [string] predicate is a set with no order of its own; the domain sorts tags.
     tags: [...(node[P.tags] ?? [])].sort((a, b) => a.localeCompare(b, "en")),
+    importance: node[P.importance] ?? null,
+    community: node[P.community] ?? null,
   };
 }
 

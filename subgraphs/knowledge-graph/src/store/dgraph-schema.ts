@@ -11,6 +11,9 @@ import type { RelationshipType } from "../domain/concept";
  *   the weight as an edge facet; @reverse answers "what are the prerequisites of x".
  * - A document mention is a DocumentRef node (the document lives in content-processing)
  *   with a `mentions` edge to the concept, weighted by a facet.
+ * - importance and community are written back by the metrics recomputation (PageRank and
+ *   Louvain run in the service: Dgraph has neither); trigram on the normalized name serves
+ *   `concepts(search:)` through regexp.
  * - @upsert on the lookup keys makes Dgraph abort one of two transactions racing to create
  *   the same concept or document ref; the store retries the loser, which then updates.
  */
@@ -22,6 +25,8 @@ export const P = {
   description: "Concept.description",
   difficulty: "Concept.difficulty",
   tags: "Concept.tags",
+  importance: "Concept.importance",
+  community: "Concept.community",
   documentId: "DocumentRef.id",
   mentions: "mentions",
 } as const;
@@ -38,10 +43,12 @@ export const DGRAPH_SCHEMA = `
 ${P.tenant}: string @index(exact) .
 ${P.id}: string @index(exact) @upsert .
 ${P.name}: string .
-${P.normalizedName}: string @index(exact) @upsert .
+${P.normalizedName}: string @index(exact, trigram) @upsert .
 ${P.description}: string .
 ${P.difficulty}: string @index(exact) .
 ${P.tags}: [string] @index(exact) .
+${P.importance}: float @index(float) .
+${P.community}: int @index(int) .
 ${EDGE_OF.PREREQUISITE}: [uid] @reverse .
 ${EDGE_OF.RELATED}: [uid] @reverse .
 ${EDGE_OF.PART_OF}: [uid] @reverse .
@@ -56,6 +63,8 @@ type Concept {
   ${P.description}
   ${P.difficulty}
   ${P.tags}
+  ${P.importance}
+  ${P.community}
   ${EDGE_OF.PREREQUISITE}
   ${EDGE_OF.RELATED}
   ${EDGE_OF.PART_OF}
@@ -69,7 +78,7 @@ type DocumentRef {
 `;
 
 /** The fields read for every concept, in query text (names only, never values). */
-export const CONCEPT_FIELDS = [P.id, P.name, P.normalizedName, P.description, P.difficulty, P.tags].join("\n");
+export const CONCEPT_FIELDS = [P.id, P.name, P.normalizedName, P.description, P.difficulty, P.tags, P.importance, P.community].join("\n");
 
 /** Restricts a block to one tenant's concepts; `$tenant` is always a query variable. */
 export const IN_TENANT_CONCEPTS = `@filter(eq(${P.tenant}, $tenant) AND type(Concept))`;

@@ -8,9 +8,13 @@ import type {
   ConceptPageRequest,
   DocumentId,
   DocumentMention,
+  ConceptMetrics,
   Relationship,
+  RelationshipKey,
+  RelationshipType,
+  TenantGraphData,
 } from "../domain/concept";
-import type { GraphStore } from "../domain/graph-store";
+import type { EdgeDirection, GraphStore } from "../domain/graph-store";
 import { SnapshotFile } from "./snapshot-file";
 import { TenantGraph, type TenantSnapshot } from "./tenant-graph";
 
@@ -71,6 +75,18 @@ export class EmbeddedGraphStore implements GraphStore {
     this.changing(this.tenant(tenantId).relate(relationship));
   }
 
+  async removeRelationship(tenantId: string, key: RelationshipKey): Promise<boolean> {
+    return this.changing(this.tenants.get(tenantId)?.removeRelationship(key) ?? false);
+  }
+
+  async edgesOf(tenantId: string, ids: readonly ConceptId[], direction: EdgeDirection, types?: readonly RelationshipType[]): Promise<Relationship[]> {
+    return this.tenants.get(tenantId)?.edgesOf(ids, direction, types) ?? [];
+  }
+
+  async mergeConcepts(tenantId: string, keepId: ConceptId, mergeId: ConceptId): Promise<void> {
+    this.changing(this.tenants.get(tenantId)?.merge(keepId, mergeId));
+  }
+
   async findPrerequisitePath(tenantId: string, fromId: ConceptId, toId: ConceptId): Promise<ConceptId[] | null> {
     return this.tenants.get(tenantId)?.prerequisitePath(fromId, toId) ?? null;
   }
@@ -83,12 +99,24 @@ export class EmbeddedGraphStore implements GraphStore {
     this.changing(this.tenant(tenantId).mention(mention));
   }
 
+  async unlinkDocument(tenantId: string, documentId: DocumentId, conceptIds?: readonly ConceptId[]): Promise<ConceptId[]> {
+    return this.changing(this.tenants.get(tenantId)?.unlinkDocument(documentId, conceptIds) ?? []);
+  }
+
   async conceptsOfDocuments(tenantId: string, documentIds: readonly DocumentId[]): Promise<Map<DocumentId, Concept[]>> {
     return this.eachOf(documentIds, (id) => this.tenants.get(tenantId)?.conceptsOf(id) ?? []);
   }
 
   async documentsOfConcepts(tenantId: string, conceptIds: readonly ConceptId[]): Promise<Map<ConceptId, DocumentId[]>> {
     return this.eachOf(conceptIds, (id) => this.tenants.get(tenantId)?.documentsOf(id) ?? []);
+  }
+
+  async loadGraph(tenantId: string): Promise<TenantGraphData> {
+    return this.tenants.get(tenantId)?.loadGraph() ?? { concepts: [], relationships: [] };
+  }
+
+  async writeMetrics(tenantId: string, metrics: readonly ConceptMetrics[]): Promise<void> {
+    this.changing(this.tenants.get(tenantId)?.writeMetrics(metrics));
   }
 
   async checkHealth(): Promise<void> {}

@@ -6,9 +6,15 @@ import type {
   ConceptPageRequest,
   DocumentId,
   DocumentMention,
+  ConceptMetrics,
   Relationship,
+  RelationshipKey,
   RelationshipType,
+  TenantGraphData,
 } from "../domain/concept";
+import { RELATIONSHIP_TYPES } from "../domain/concept";
+import type { EdgeDirection } from "../domain/graph-store";
+import { keepMax, link, unlink, type Adjacency } from "./adjacency";
 
 /** One tenant's graph as the snapshot file stores it. */
 export interface TenantSnapshot {
@@ -17,13 +23,10 @@ export interface TenantSnapshot {
   mentions: DocumentMention[];
 }
 
-type Adjacency = Map<string, Map<string, number>>;
-
-function link(adjacency: Adjacency, from: string, to: string, weight: number): void {
-  let targets = adjacency.get(from);
-  if (!targets) adjacency.set(from, (targets = new Map()));
-  targets.set(to, weight);
-}
+/** Snapshots written before importance and community existed lack them. */
+const withMetricDefaults = (concept: Concept): Concept => ({ ...concept, importance: concept.importance ?? null, community: concept.community ?? null });
+/** Unknown importance sorts last. */
+const byImportance = (a: Concept, b: Concept) => (b.importance ?? -1) - (a.importance ?? -1) || byName(a, b);
 
 const byName = (a: Concept, b: Concept) => (a.normalizedName < b.normalizedName ? -1 : a.normalizedName > b.normalizedName ? 1 : 0);
 /** Callers get copies: nothing outside may change what the graph holds. */
@@ -52,6 +55,8 @@ export class TenantGraph {
       description: draft.description !== undefined ? draft.description : (current?.description ?? null),
       difficulty: draft.difficulty !== undefined ? draft.difficulty : (current?.difficulty ?? null),
       tags: draft.tags ?? current?.tags ?? [],
+      importance: current?.importance ?? null,
+      community: current?.community ?? null,
     };
     this.put(concept);
     return copy(concept);
@@ -68,15 +73,67 @@ export class TenantGraph {
   }
 
   /** Sorts on every call: fine for an embedded, single-user graph; Dgraph uses its index. */
-  page({ first, after }: ConceptPageRequest): ConceptPage {
-    const sorted = [...this.concepts.values()].sort(byName);
-    const rest = after === undefined ? sorted : sorted.filter((concept) => concept.normalizedName > after);
+  page({ first, after, search, orderBy, offset }: ConceptPageRequest): ConceptPage {
+    const all = [...this.concepts.values()];
+    const matching = search === undefined ? all : all.filter((concept) => concept.normalizedName.includes(search));
+    const sorted = matching.sort(orderBy === "IMPORTANCE" ? byImportance : byName);
+    let rest = sorted;
+    if (orderBy === "IMPORTANCE") rest = sorted.slice(offset ?? 0);
+    else if (after !== undefined) rest = sorted.filter((concept) => concept.normalizedName > after);
     return { concepts: rest.slice(0, first).map(copy), hasNextPage: rest.length > first, totalCount: sorted.length };
   }
 
   relate({ fromId, toId, type, weight }: Relationship): void {
     link(this.adjacency(this.outgoing, type), fromId, toId, weight);
     link(this.adjacency(this.incoming, type), toId, fromId, weight);
+  }
+
+  removeRelationship({ fromId, toId, type }: RelationshipKey): boolean {
+    unlink(this.adjacency(this.incoming, type), toId, fromId);
+    return unlink(this.adjacency(this.outgoing, type), fromId, toId);
+  }
+
+  edgesOf(ids: readonly ConceptId[], direction: EdgeDirection, types: readonly RelationshipType[] = RELATIONSHIP_TYPES): Relationship[] {
+    const edges = new Map<string, Relationship>();
+    const add = (edge: Relationship) => edges.set(`${edge.type} ${edge.fromId} ${edge.toId}`, edge);
+    for (const type of types) {
+      for (const id of ids) {
+        if (direction !== "in") for (const [toId, weight] of this.outgoing.get(type)?.get(id) ?? []) add({ fromId: id, toId, type, weight });
+        if (direction !== "out") for (const [fromId, weight] of this.incoming.get(type)?.get(id) ?? []) add({ fromId, toId: id, type, weight });
+      }
+    }
+    return [...edges.values()];
+  }
+
+  /** See GraphStore.mergeConcepts: edges and mentions move, the larger weight wins. */
+  merge(keepId: ConceptId, mergeId: ConceptId): void {
+    for (const edge of this.edgesOf([mergeId], "both")) {
+      this.removeRelationship(edge);
+      const moved = { ...edge, fromId: edge.fromId === mergeId ? keepId : edge.fromId, toId: edge.toId === mergeId ? keepId : edge.toId };
+      if (moved.fromId === moved.toId) continue;
+      keepMax(this.adjacency(this.outgoing, moved.type), moved.fromId, moved.toId, moved.weight);
+      keepMax(this.adjacency(this.incoming, moved.type), moved.toId, moved.fromId, moved.weight);
+    }
+    for (const [documentId, weight] of this.documentsByConcept.get(mergeId) ?? []) {
+      unlink(this.conceptsByDocument, documentId, mergeId);
+      keepMax(this.conceptsByDocument, documentId, keepId, weight);
+      keepMax(this.documentsByConcept, keepId, documentId, weight);
+    }
+    this.documentsByConcept.delete(mergeId);
+    const merged = this.concepts.get(mergeId);
+    this.concepts.delete(mergeId);
+    if (merged) this.idByName.delete(merged.normalizedName);
+  }
+
+  loadGraph(): TenantGraphData {
+    return { concepts: [...this.concepts.values()].map(copy), relationships: this.snapshot().relationships };
+  }
+
+  writeMetrics(metrics: readonly ConceptMetrics[]): void {
+    for (const { id, importance, community } of metrics) {
+      const concept = this.concepts.get(id);
+      if (concept) this.concepts.set(id, { ...concept, importance, community });
+    }
   }
 
   /** Breadth-first, so the cycle a client is shown is a shortest one. */
@@ -107,6 +164,14 @@ export class TenantGraph {
     link(this.documentsByConcept, conceptId, documentId, weight);
   }
 
+  unlinkDocument(documentId: DocumentId, conceptIds?: readonly ConceptId[]): ConceptId[] {
+    const removed = [...(conceptIds ?? this.conceptsByDocument.get(documentId)?.keys() ?? [])].filter((conceptId) =>
+      unlink(this.conceptsByDocument, documentId, conceptId),
+    );
+    for (const conceptId of removed) unlink(this.documentsByConcept, conceptId, documentId);
+    return removed;
+  }
+
   conceptsOf(documentId: DocumentId): Concept[] {
     return this.conceptsAt(this.conceptsByDocument.get(documentId));
   }
@@ -131,7 +196,7 @@ export class TenantGraph {
 
   static restore(snapshot: TenantSnapshot): TenantGraph {
     const graph = new TenantGraph();
-    for (const concept of snapshot.concepts) graph.put(concept);
+    for (const concept of snapshot.concepts) graph.put(withMetricDefaults(concept));
     for (const relationship of snapshot.relationships) graph.relate(relationship);
     for (const mention of snapshot.mentions) graph.mention(mention);
     return graph;
