@@ -1,4 +1,5 @@
-import { createLogger, loadConfigOrExit } from "@aiwf/platform";
+import { createLogger, loadConfigOrExit, runMain, stopOnSignals } from "@aiwf/platform";
+import { createEventBus } from "@aiwf/platform/events";
 import { createApp } from "./app";
 import { realtimeConfigSchema } from "./config";
 import { createStores } from "./stores";
@@ -6,29 +7,22 @@ import { createStores } from "./stores";
 async function main(): Promise<void> {
   const config = loadConfigOrExit(realtimeConfigSchema, "realtime");
   const logger = createLogger({ service: "realtime", level: config.LOG_LEVEL });
+  const events = createEventBus({ url: config.EVENT_BUS_URL, logger });
+  const stores = await createStores(config, logger);
   const server = await createApp({
-    ...(await createStores(config, logger)),
+    ...stores,
+    events: events.bus,
     logger,
     port: config.PORT,
     host: config.HOST,
     internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     exposeInternalErrors: config.NODE_ENV === "development",
+    onStop: async () => {
+      await events.close();
+      await stores.onStop?.();
+    },
   }).start();
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, "stopping");
-      server.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, "failed to stop cleanly");
-          process.exit(1);
-        },
-      );
-    });
-  }
+  stopOnSignals(logger, () => server.stop());
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`realtime: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain("realtime", main);

@@ -115,6 +115,18 @@ export function messageStoreContract(openFixture: () => Promise<MessageStoreFixt
     expect(resumed.messages).toEqual([kept.messages[0]]);
   });
 
+  it("says where retained history starts once retention has dropped messages", async () => {
+    const tenant = newTenant();
+    const capped = fixture.store({ retention: 10 });
+    await send(capped, tenant, "short", numbered(5));
+    expect(await capped.truncatedBefore(tenant, "short")).toBeUndefined();
+    expect(await capped.truncatedBefore(tenant, "never-used")).toBeUndefined();
+    await send(capped, tenant, "short", numbered(10 + RETENTION_SLACK + 50, 5));
+    const oldestKept = (await capped.readMessages(tenant, "short", { first: 1 })).messages[0]!.id;
+    expect(await capped.truncatedBefore(tenant, "short")).toBe(oldestKept);
+    expect(await capped.truncatedBefore(newTenant(), "short")).toBeUndefined();
+  });
+
   it("keeps tenants apart even on channels with the same name", async () => {
     const [acme, globex] = [newTenant(), newTenant()];
     await send(store, acme, "general", ["acme only"]);

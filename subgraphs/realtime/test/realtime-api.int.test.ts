@@ -1,7 +1,9 @@
 import { createLogger } from "@aiwf/platform";
 import { callSubgraph, TEST_INTERNAL_SECRET, testIdentity } from "@aiwf/platform/testkit";
+import { InProcessEventBus } from "@aiwf/platform/events";
 import { createApp } from "../src/app";
 import { InProcessMessageStore } from "../src/store/in-process-message-store";
+import { inProcessStores } from "./realtime-fixture";
 
 type Running = Awaited<ReturnType<ReturnType<typeof createApp>["start"]>>;
 
@@ -31,7 +33,8 @@ describe("realtime subgraph API", () => {
   const store = new StatsRecordingStore();
   beforeAll(async () => {
     const app = createApp({
-      messages: store,
+      ...inProcessStores({ messages: store }),
+      events: new InProcessEventBus(),
       logger: createLogger({ service: "realtime", level: "silent" }),
       port: 0,
       host: "127.0.0.1",

@@ -1,7 +1,18 @@
-import type { Identity } from "@aiwf/platform";
+import { DomainError, type Identity, type Logger } from "@aiwf/platform";
+import type { ChannelFanout } from "./channel-fanout";
 import type { ChannelStats, Message, MessagePage } from "./message";
 import { parseChannelId, parseForwardWindow, parseMessageBody, parseReferenceId } from "./message-rules";
 import type { MessageStore } from "./message-store";
+import type { RateLimiter } from "./rate-limit";
+
+export interface ChannelServiceDeps {
+  store: MessageStore;
+  /** Where sent messages go live for subscribers on every instance. */
+  fanout: ChannelFanout;
+  /** Per-tenant sending budget (one bucket per tenant, shared by its users). */
+  sendLimiter: RateLimiter;
+  logger: Logger;
+}
 
 /** `sendMessage`'s input as the caller gave it, before validation. */
 export interface SendMessageCommand {
@@ -16,14 +27,18 @@ export interface SendMessageCommand {
  * store call to the caller's tenant. Channels exist implicitly, so there is no "create".
  */
 export class ChannelService {
-  constructor(private readonly store: MessageStore) {}
+  private readonly store: MessageStore;
+
+  constructor(private readonly deps: ChannelServiceDeps) {
+    this.store = deps.store;
+  }
 
   /** A channel reference is only its (normalized) name; `field` names the argument it came from. */
   channelIdOf(raw: string, field = "id"): string {
     return parseChannelId(raw, field);
   }
 
-  sendMessage(identity: Identity, command: SendMessageCommand): Promise<Message> {
+  async sendMessage(identity: Identity, command: SendMessageCommand): Promise<Message> {
     const channelId = parseChannelId(command.channelId, "input.channelId");
     const message = {
       authorId: identity.userId,
@@ -31,7 +46,20 @@ export class ChannelService {
       documentId: parseReferenceId(command.documentId, "input.documentId"),
       workflowId: parseReferenceId(command.workflowId, "input.workflowId"),
     };
-    return this.store.appendMessage(identity.tenantId, channelId, message);
+    const decision = await this.deps.sendLimiter.take(identity.tenantId, "sendMessage");
+    if (!decision.allowed) {
+      throw new DomainError("RATE_LIMITED", `Too many messages for this tenant; retry in ${decision.retryAfterSeconds} s`, {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    }
+    const sent = await this.store.appendMessage(identity.tenantId, channelId, message);
+    try {
+      await this.deps.fanout.publish("messages", identity.tenantId, channelId, sent);
+    } catch (error) {
+      // Stored is sent: live subscribers catch up from history when they resume with their cursor.
+      this.deps.logger.warn({ err: error, tenant: identity.tenantId, channelId }, "sent message could not go live");
+    }
+    return sent;
   }
 
   /** Oldest to newest after the cursor; `channelId` is already normalized. */

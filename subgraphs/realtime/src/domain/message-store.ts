@@ -29,4 +29,13 @@ export interface MessageStore {
    * asked. One tenant per call: batches never span tenants, by construction.
    */
   channelStats(tenantId: string, channelIds: readonly string[]): Promise<ChannelStats[]>;
+
+  /**
+   * The oldest retained message's id once retention has dropped older messages; undefined
+   * while the channel keeps its whole history. A resume cursor older than it may have lost
+   * messages (the subscription says so with `historyTruncated`). Redis reports the first
+   * entry but not the last trimmed one, so a cursor naming exactly the newest dropped
+   * message also counts as truncated: a needless refetch, never a silent gap.
+   */
+  truncatedBefore(tenantId: string, channelId: string): Promise<string | undefined>;
 }

@@ -1,6 +1,7 @@
 import type { BaseContext, Identity } from "@aiwf/platform";
 import DataLoader from "dataloader";
 import type { ChannelService } from "../domain/channel.service";
+import type { LiveFeeds } from "../live/live-feeds";
 import type { Channel } from "./channel.type";
 
 /** Per-request state: loaders batch and cache within one request, never across tenants. */
@@ -11,6 +12,11 @@ export interface RealtimeLoaders {
 
 export interface RealtimeContext extends BaseContext {
   loaders: RealtimeLoaders;
+  /**
+   * Subscription sources. On the context because type-graphql's `subscribe` option is
+   * declared in a decorator, outside any resolver instance.
+   */
+  feeds: LiveFeeds;
 }
 
 export function createRealtimeLoaders(channels: ChannelService, identity: Identity): RealtimeLoaders {
@@ -20,3 +26,4 @@ export function createRealtimeLoaders(channels: ChannelService, identity: Identi
     ),
   };
 }
+

@@ -22,3 +22,10 @@ export class WorkflowReference {
   @Field(() => ID)
   id!: string;
 }
+
+@ObjectType("WorkflowRun")
+@Directive('@key(fields: "id", resolvable: false)')
+export class WorkflowRunReference {
+  @Field(() => ID)
+  id!: string;
+}

@@ -16,6 +16,8 @@ export interface InProcessMessageStoreOptions {
  */
 export class InProcessMessageStore implements MessageStore {
   private readonly tenants = new Map<string, Map<string, Message[]>>();
+  /** `[tenant, channel]` of channels retention has trimmed (Redis: entries-added > length). */
+  private readonly trimmed = new Set<string>();
   private readonly retention: number;
   private readonly now: () => number;
 
@@ -32,6 +34,7 @@ export class InProcessMessageStore implements MessageStore {
     if (message.workflowId !== undefined) stored.workflowId = message.workflowId;
     history.push(stored);
     // Exact trimming is cheap here (one shift per append once full), so no slack is used.
+    if (history.length > this.retention) this.trimmed.add(JSON.stringify([tenantId, channelId]));
     while (history.length > this.retention) history.shift();
     return copyOf(stored);
   }
@@ -54,6 +57,10 @@ export class InProcessMessageStore implements MessageStore {
       const last = history.at(-1);
       return { channelId, messageCount: history.length, lastMessageAt: last ? new Date(last.sentAt) : null };
     });
+  }
+
+  async truncatedBefore(tenantId: string, channelId: string): Promise<string | undefined> {
+    return this.trimmed.has(JSON.stringify([tenantId, channelId])) ? this.historyOf(tenantId, channelId, false)[0]?.id : undefined;
   }
 
   private historyOf(tenantId: string, channelId: string, create: boolean): Message[] {

@@ -74,6 +74,18 @@ export class RedisMessageStore implements MessageStore {
     });
   }
 
+  async truncatedBefore(tenantId: string, channelId: string): Promise<string | undefined> {
+    const key = this.keyOf(tenantId, channelId);
+    // XINFO STREAM fails for a missing key; EXISTS first keeps a reply error a real bug.
+    const info = await this.call(async () => ((await this.redis.exists(key)) ? ((await this.redis.xinfo("STREAM", key)) as unknown[]) : undefined));
+    if (!info) return undefined;
+    const field = (name: string) => info[info.indexOf(name) + 1];
+    // entries-added (Redis 7.0+) counts every XADD; more than are left means trimming dropped some.
+    const trimmed = Number(field("entries-added")) > Number(field("length"));
+    const first = field("first-entry") as StreamEntry | null | undefined;
+    return trimmed && first ? first[0] : undefined;
+  }
+
   private keyOf(tenantId: string, channelId: string): string {
     return channelMessagesKey(tenantId, channelId, this.prefix);
   }
