@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import path from "node:path";
 import { z } from "zod";
-import { createLogger, env, loadConfigOrExit } from "@aiwf/platform";
+import { createLogger, env, loadConfigOrExit, runMain, stopOnSignals } from "@aiwf/platform";
 import { startEmbeddedStack } from "./embedded/start-embedded-stack";
 
 /** `npm start`: the whole supergraph in one process on embedded stores. */
@@ -44,16 +44,7 @@ async function main() {
       "",
     ].join("\n") + "\n",
   );
-  const stop = async (signal: string) => {
-    logger.info({ signal }, "stopping");
-    await stack.stop();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+  stopOnSignals(logger, () => stack.stop());
 }
 
-main().catch((error) => {
-  process.stderr.write(`npm start: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runMain("npm start", main);

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createLogger, loadConfigOrExit } from "@aiwf/platform";
+import { createLogger, loadConfigOrExit, runMain, stopOnSignals } from "@aiwf/platform";
 import { createGatewayApp } from "./app";
 import { gatewayConfigSchema } from "./config";
 
@@ -8,16 +8,7 @@ async function main() {
   const config = loadConfigOrExit(gatewayConfigSchema, "gateway");
   const logger = createLogger({ service: "gateway", level: config.LOG_LEVEL });
   const gateway = await createGatewayApp({ config, logger }).start();
-  const stop = async (signal: string) => {
-    logger.info({ signal }, "stopping");
-    await gateway.stop();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+  stopOnSignals(logger, () => gateway.stop());
 }
 
-main().catch((error) => {
-  process.stderr.write(`gateway: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runMain("gateway", main);

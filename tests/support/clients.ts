@@ -1,4 +1,8 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, split } from "@apollo/client";
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { getMainDefinition } from "@apollo/client/utilities";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { SignJWT } from "jose";
 
 export interface TokenClaims {
@@ -44,4 +48,21 @@ export function withoutTypename<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "__typename").map(([key, v]) => [key, withoutTypename(v)])) as T;
   }
   return value;
+}
+
+/** Apollo Client with HTTP for queries and mutations and graphql-ws for subscriptions, as frontends run it. */
+export function realtimeApolloClient(url: string, token: string) {
+  // GraphQLWsLink inspects close events with the global WebSocket, which Node 20 lacks.
+  (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+  const ws = createClient({ url: url.replace(/^http/, "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const link = split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === "OperationDefinition" && definition.operation === "subscription";
+    },
+    new GraphQLWsLink(ws),
+    new HttpLink({ uri: url, headers: { authorization: `Bearer ${token}` } }),
+  );
+  const client = new ApolloClient({ link, cache: new InMemoryCache(), defaultOptions: { query: { fetchPolicy: "no-cache" } } });
+  return { client, close: () => ws.dispose() };
 }
