@@ -3,7 +3,9 @@ import { buildFederatedSchema, createSubgraphServer, type Logger, type Readiness
 import type { EventBus } from "@aiwf/platform/events";
 import type { GraphQLSchema } from "graphql";
 import type { ChannelFanout } from "./domain/channel-fanout";
+import { BroadcastService } from "./domain/broadcast.service";
 import { ChannelService } from "./domain/channel.service";
+import { DirectMessageService } from "./domain/direct-message.service";
 import type { MessageStore } from "./domain/message-store";
 import type { PresenceStore } from "./domain/presence";
 import { DEFAULT_PRESENCE_TTL_MS } from "./domain/presence";
@@ -12,9 +14,11 @@ import type { RateLimiter } from "./domain/rate-limit";
 import { DEFAULT_SUBSCRIPTION_QUEUE_LIMIT } from "./live/bounded-queue";
 import { BusFeeds } from "./live/bus-feeds";
 import { LiveFeeds } from "./live/live-feeds";
+import { BroadcastResolver } from "./schema/broadcast.resolver";
 import { channelReference } from "./schema/channel.reference";
 import { ChannelResolver } from "./schema/channel.resolver";
 import { createRealtimeLoaders, type RealtimeContext } from "./schema/context";
+import { DirectMessageResolver } from "./schema/direct-message.resolver";
 import { MessageResolver } from "./schema/message.resolver";
 import { PresenceResolver } from "./schema/presence.resolver";
 import { SubscriptionResolver } from "./schema/subscription.resolver";
@@ -24,7 +28,7 @@ export interface RealtimeStores {
   presence: PresenceStore;
   /** Live channel events between instances (Redis pub/sub, or in-process). */
   fanout: ChannelFanout;
-  /** Per-tenant sendMessage budget. */
+  /** Per-tenant sending budget (sendMessage and sendDirectMessage share one; broadcast has its own). */
   sendLimiter: RateLimiter;
 }
 
@@ -49,6 +53,8 @@ export interface RealtimeDeps extends RealtimeStores {
 interface RealtimeServices {
   channels: ChannelService;
   presence: PresenceService;
+  directMessages: DirectMessageService;
+  broadcasts: BroadcastService;
 }
 
 /**
@@ -57,9 +63,16 @@ interface RealtimeServices {
  */
 export function buildRealtimeSchema(services?: RealtimeServices): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ChannelResolver, MessageResolver, PresenceResolver, SubscriptionResolver],
+    resolvers: [ChannelResolver, MessageResolver, PresenceResolver, DirectMessageResolver, BroadcastResolver, SubscriptionResolver],
     resolverInstances: services
-      ? [new ChannelResolver(services.channels), new MessageResolver(services.channels), new PresenceResolver(services.presence), new SubscriptionResolver()]
+      ? [
+          new ChannelResolver(services.channels),
+          new MessageResolver(services.channels),
+          new PresenceResolver(services.presence),
+          new DirectMessageResolver(services.directMessages),
+          new BroadcastResolver(services.broadcasts),
+          new SubscriptionResolver(),
+        ]
       : undefined,
     referenceResolvers: { Channel: channelReference },
   });
@@ -69,10 +82,12 @@ export function buildRealtimeSchema(services?: RealtimeServices): Promise<GraphQ
 export async function createRealtime(deps: RealtimeDeps) {
   const { logger } = deps;
   const channels = new ChannelService({ store: deps.messages, fanout: deps.fanout, sendLimiter: deps.sendLimiter, logger });
+  const directMessages = new DirectMessageService({ store: deps.messages, fanout: deps.fanout, sendLimiter: deps.sendLimiter, logger });
+  const broadcasts = new BroadcastService({ fanout: deps.fanout, sendLimiter: deps.sendLimiter });
   const presence = new PresenceService(deps.presence, deps.fanout, { ttlMs: deps.presenceTtlMs ?? DEFAULT_PRESENCE_TTL_MS, logger });
   const bus = new BusFeeds(deps.events, `realtime-live-${deps.instanceId ?? randomUUID()}`, logger);
   const feeds = new LiveFeeds({ messages: deps.messages, fanout: deps.fanout, bus, queueLimit: deps.subscriptionQueueLimit ?? DEFAULT_SUBSCRIPTION_QUEUE_LIMIT });
-  const schema = await buildRealtimeSchema({ channels, presence });
+  const schema = await buildRealtimeSchema({ channels, presence, directMessages, broadcasts });
   const createContext = (base: Omit<RealtimeContext, "loaders" | "feeds">): RealtimeContext => ({
     ...base,
     loaders: createRealtimeLoaders(channels, base.identity),

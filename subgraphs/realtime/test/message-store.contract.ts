@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { conversationChannelId } from "../src/domain/direct-message";
 import type { Message, NewMessage } from "../src/domain/message";
 import { compareMessageIds } from "../src/domain/message-id";
 import { RETENTION_SLACK, type MessageStore } from "../src/domain/message-store";
@@ -141,6 +142,17 @@ export function messageStoreContract(openFixture: () => Promise<MessageStoreFixt
     await send(store, `${base}:channel:general`, "x", ["tricky"]);
     expect((await store.readMessages(base, "general", { first: 10 })).messages).toEqual([]);
     expect(bodiesOf((await store.readMessages(`${base}:channel:general`, "x", { first: 10 })).messages)).toEqual(["tricky"]);
+  });
+
+  it("keeps direct conversations apart from channels, from other pairs and from other tenants", async () => {
+    const [acme, globex] = [newTenant(), newTenant()];
+    const adaBob = conversationChannelId("ada", "b:ob");
+    await store.appendMessage(acme, adaBob, note("to bob"));
+    await store.appendMessage(acme, conversationChannelId("ada:b", "ob"), note("other pair"));
+    await store.appendMessage(globex, adaBob, note("other tenant"));
+    expect(bodiesOf((await store.readMessages(acme, conversationChannelId("b:ob", "ada"), { first: 10 })).messages)).toEqual(["to bob"]);
+    expect((await store.readMessages(acme, "ada", { first: 10 })).messages).toEqual([]);
+    expect((await store.channelStats(globex, [adaBob]))[0]!.messageCount).toBe(1);
   });
 
   it("records every message of many concurrent writers exactly once, in one order", async () => {

@@ -1,10 +1,19 @@
+import type { Broadcast } from "./broadcast";
+import type { DirectMessage } from "./direct-message";
 import type { Message } from "./message";
 import type { PresenceEvent } from "./presence";
 
-/** What travels between realtime instances about one channel. */
+/**
+ * What travels between realtime instances, per stream. The "channel" argument of the
+ * fan-out names what the stream is about: a channel for `messages` and `presence`, the
+ * recipient's user id for `direct` (their inbox: only they listen on it), the topic for
+ * `broadcast`. The stream is part of every key, so these names never collide.
+ */
 export interface ChannelEvents {
   messages: Message;
   presence: PresenceEvent;
+  direct: DirectMessage;
+  broadcast: Broadcast;
 }
 export type ChannelStream = keyof ChannelEvents;
 

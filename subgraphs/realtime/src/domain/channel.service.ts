@@ -1,9 +1,10 @@
-import { DomainError, type Identity, type Logger } from "@aiwf/platform";
+import type { Identity, Logger } from "@aiwf/platform";
 import type { ChannelFanout } from "./channel-fanout";
 import type { ChannelStats, Message, MessagePage } from "./message";
 import { parseChannelId, parseForwardWindow, parseMessageBody, parseReferenceId } from "./message-rules";
 import type { MessageStore } from "./message-store";
 import type { RateLimiter } from "./rate-limit";
+import { spendSendingToken } from "./sending-budget";
 
 export interface ChannelServiceDeps {
   store: MessageStore;
@@ -46,12 +47,7 @@ export class ChannelService {
       documentId: parseReferenceId(command.documentId, "input.documentId"),
       workflowId: parseReferenceId(command.workflowId, "input.workflowId"),
     };
-    const decision = await this.deps.sendLimiter.take(identity.tenantId, "sendMessage");
-    if (!decision.allowed) {
-      throw new DomainError("RATE_LIMITED", `Too many messages for this tenant; retry in ${decision.retryAfterSeconds} s`, {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
-    }
+    await spendSendingToken(this.deps.sendLimiter, identity.tenantId, "sendMessage");
     const sent = await this.store.appendMessage(identity.tenantId, channelId, message);
     try {
       await this.deps.fanout.publish("messages", identity.tenantId, channelId, sent);

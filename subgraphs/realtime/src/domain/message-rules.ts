@@ -67,3 +67,17 @@ export function parseForwardWindow(args: { first?: number | null; after?: string
   const first = parsePageSize(args.first, "first");
   return after === undefined ? { first } : { after, first };
 }
+
+/** Broadcast topics follow the channel-name rule (case-insensitive, key-safe). */
+export function parseTopic(raw: string, field = "input.topic"): string {
+  const topic = raw.toLowerCase();
+  if (!CHANNEL_ID.test(topic)) throw badInput(field, "A topic is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+  return topic;
+}
+
+/** Another user of the caller's tenant, by id (ids are the identity provider's; only their length is checked). */
+export function parseUserId(raw: string, field: string): string {
+  const userId = raw.trim();
+  if (userId.length === 0 || userId.length > MAX_REFERENCE_ID_LENGTH) throw badInput(field, `A user id is 1-${MAX_REFERENCE_ID_LENGTH} characters`);
+  return userId;
+}

@@ -1,8 +1,10 @@
 import { badInput, type Identity } from "@aiwf/platform";
-import type { ChannelFanout } from "../domain/channel-fanout";
+import type { Broadcast } from "../domain/broadcast";
+import type { ChannelFanout, ChannelStream } from "../domain/channel-fanout";
+import type { DirectMessage } from "../domain/direct-message";
 import type { Message } from "../domain/message";
 import { compareMessageIds } from "../domain/message-id";
-import { parseChannelId, parseCursor, parseReferenceId } from "../domain/message-rules";
+import { parseChannelId, parseCursor, parseReferenceId, parseTopic } from "../domain/message-rules";
 import type { MessageStore } from "../domain/message-store";
 import type { PresenceEvent } from "../domain/presence";
 import { BoundedQueue } from "./bounded-queue";
@@ -47,6 +49,19 @@ export class LiveFeeds {
   async presenceChanged(identity: Identity, args: { channelId: string }): Promise<AsyncGenerator<PresenceEvent>> {
     const channelId = parseChannelId(args.channelId, "channelId");
     const { queue, release } = await this.channelQueue<"presence", PresenceEvent>("presence", identity.tenantId, channelId);
+    return endPromptly(drain(queue), this.counted(identity.tenantId, release));
+  }
+
+  /** Direct messages to the subscriber: their own inbox within their tenant, nobody else's. */
+  async directMessageReceived(identity: Identity): Promise<AsyncGenerator<DirectMessage>> {
+    const { queue, release } = await this.channelQueue<"direct", DirectMessage>("direct", identity.tenantId, identity.userId);
+    return endPromptly(drain(queue), this.counted(identity.tenantId, release));
+  }
+
+  /** Broadcasts on a topic of the subscriber's tenant (every user of the tenant may listen). */
+  async broadcastReceived(identity: Identity, args: { topic: string }): Promise<AsyncGenerator<Broadcast>> {
+    const topic = parseTopic(args.topic, "topic");
+    const { queue, release } = await this.channelQueue<"broadcast", Broadcast>("broadcast", identity.tenantId, topic);
     return endPromptly(drain(queue), this.counted(identity.tenantId, release));
   }
 
@@ -95,7 +110,7 @@ export class LiveFeeds {
     );
   }
 
-  private async channelQueue<S extends "messages" | "presence", T>(stream: S, tenantId: string, channelId: string) {
+  private async channelQueue<S extends ChannelStream, T>(stream: S, tenantId: string, channelId: string) {
     let stop: (() => void) | undefined;
     let overflowed = false;
     const queue = new BoundedQueue<T>(this.deps.queueLimit, () => {

@@ -1,10 +1,14 @@
 import type { SubscribeResolverData } from "type-graphql";
 import { Arg, ID, Resolver, Root, Subscription } from "type-graphql";
+import type { Broadcast as SentBroadcast } from "../domain/broadcast";
+import type { DirectMessage as SentDirectMessage } from "../domain/direct-message";
 import type { PresenceEvent as PresenceChangeEvent } from "../domain/presence";
 import type { DocumentProcessed, RunUpdate } from "../live/bus-feeds";
 import type { MessageAdded } from "../live/live-feeds";
 import { withClientErrors } from "./client-errors";
+import { Broadcast } from "./broadcast.type";
 import type { RealtimeContext } from "./context";
+import { DirectMessage } from "./direct-message.type";
 import { DocumentProcessedEvent, MessageAddedEvent, WorkflowRunUpdate } from "./live-events.type";
 import { PresenceEvent } from "./presence.type";
 
@@ -51,6 +55,25 @@ export class SubscriptionResolver {
   })
   documentProcessed(@Root() notice: DocumentProcessed): DocumentProcessedEvent {
     return { eventId: notice.eventId, document: { id: notice.documentId }, title: notice.title, occurredAt: notice.occurredAt };
+  }
+
+  @Subscription(() => DirectMessage, {
+    description: "Direct messages sent to the caller, live (earlier ones are in `directMessages`). Nobody else receives them.",
+    subscribe: async ({ context }: Data) => withClientErrors(await context.feeds.directMessageReceived(context.identity), context.logger),
+  })
+  directMessageReceived(@Root() message: SentDirectMessage): SentDirectMessage {
+    return message;
+  }
+
+  @Subscription(() => Broadcast, {
+    description: "Broadcasts of the caller's tenant on a topic, live only (broadcasts are not stored).",
+    subscribe: async ({ args, context }: Data<{ topic: string }>) => withClientErrors(await context.feeds.broadcastReceived(context.identity, args), context.logger),
+  })
+  broadcastReceived(
+    @Root() broadcast: SentBroadcast,
+    @Arg("topic", () => ID, { description: "The topic (case-insensitive)." }) _topic: string,
+  ): SentBroadcast {
+    return broadcast;
   }
 
   @Subscription(() => PresenceEvent, {

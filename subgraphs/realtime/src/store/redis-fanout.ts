@@ -75,6 +75,7 @@ export class RedisFanout implements ChannelFanout {
 
 /** JSON carries dates as strings: give events their Date fields back. */
 function revive(stream: ChannelStream, value: Record<string, unknown>): unknown {
-  if (stream === "messages") return { ...value, sentAt: sentAtOf(String(value.id)) };
+  if (stream === "messages" || stream === "direct") return { ...value, sentAt: sentAtOf(String(value.id)) };
+  if (stream === "broadcast") return { ...value, sentAt: new Date(String(value.sentAt)) };
   return { ...value, occurredAt: new Date(String(value.occurredAt)) };
 }
