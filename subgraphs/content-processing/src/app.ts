@@ -7,8 +7,12 @@ import { MAX_CONTENT_BYTES } from "./domain/ingest-input";
 import { SearchService } from "./domain/search.service";
 import type { EmbeddingProvider } from "./embedding/embedding-provider";
 import { HashingEmbeddingProvider } from "./embedding/hashing-embedding-provider";
+import { AnalyzerPluginService } from "./plugins/analyzer-plugin.service";
+import { PluginWorkerPool } from "./plugins/plugin-worker-pool";
+import { AnalyzerPluginResolver } from "./plugins/schema/analyzer-plugin.resolver";
 import { createOutboxRelay } from "./processing/outbox-relay";
 import { createProcessingWorker, type ProcessingWorkerOptions } from "./processing/processing-worker";
+import { AnalysisPluginsResolver } from "./schema/analysis-plugins.resolver";
 import { type ContentContext, createContentLoaders } from "./schema/context";
 import { documentReference } from "./schema/document.reference";
 import { DocumentResolver } from "./schema/document.resolver";
@@ -38,10 +42,21 @@ export interface ContentDeps {
  * The content-processing subgraph schema. Without services it still prints the same SDL
  * (resolver instances are only needed to answer requests), which the compose script uses.
  */
-export function buildContentSchema(services?: { documents: DocumentService; search: SearchService }): Promise<GraphQLSchema> {
+export function buildContentSchema(services?: {
+  documents: DocumentService;
+  search: SearchService;
+  plugins: AnalyzerPluginService;
+}): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [DocumentResolver, SearchResolver],
-    resolverInstances: services ? [new DocumentResolver(services.documents, services.search), new SearchResolver(services.search)] : undefined,
+    resolvers: [DocumentResolver, SearchResolver, AnalysisPluginsResolver, AnalyzerPluginResolver],
+    resolverInstances: services
+      ? [
+          new DocumentResolver(services.documents, services.search),
+          new SearchResolver(services.search),
+          new AnalysisPluginsResolver(),
+          new AnalyzerPluginResolver(services.plugins),
+        ]
+      : undefined,
     referenceResolvers: { Document: documentReference },
   });
 }
@@ -56,10 +71,14 @@ export function createApp(deps: ContentDeps) {
       const stores = await openContentStores(deps.database, deps.logger);
       const events = deps.events;
       const embeddings = deps.embeddings ?? new HashingEmbeddingProvider();
+      // Tenants' WebAssembly plugins run in these worker threads, never on this one.
+      const pool = new PluginWorkerPool({ size: 2 });
+      const plugins = new AnalyzerPluginService({ registry: stores.plugins, pool, clock: deps.clock });
       const relay = createOutboxRelay({ outbox: stores.outbox, events, logger: deps.logger.child({ component: "outbox-relay" }), pollMs: deps.relayPollMs });
       const worker = createProcessingWorker({
         queue: stores.queue,
         embeddings,
+        plugins,
         logger: deps.logger.child({ component: "processing-worker" }),
         clock: deps.clock,
         // Events were written: publish them now rather than at the relay's next poll.
@@ -70,7 +89,7 @@ export function createApp(deps: ContentDeps) {
       const search = new SearchService(stores.search, embeddings);
       const server = await createSubgraphServer<ContentContext>({
         name: "content-processing",
-        schema: await buildContentSchema({ documents, search }),
+        schema: await buildContentSchema({ documents, search, plugins }),
         port: deps.port,
         host: deps.host,
         logger: deps.logger,
@@ -82,6 +101,8 @@ export function createApp(deps: ContentDeps) {
         onStop: async () => {
           await worker.stop();
           await relay.stop();
+          // After the worker (no more plugin runs) and before the database.
+          await pool.close();
           await stores.disconnect();
           await deps.database.close();
         },

@@ -1,3 +1,5 @@
+import type { PluginAnnotations } from "../plugins/analyzer-plugin.service";
+
 /** How hard a text is to read, from Flesch reading ease and Flesch-Kincaid grade. */
 export const ReadingLevel = { BEGINNER: "BEGINNER", INTERMEDIATE: "INTERMEDIATE", ADVANCED: "ADVANCED" } as const;
 export type ReadingLevel = (typeof ReadingLevel)[keyof typeof ReadingLevel];
@@ -30,4 +32,9 @@ export interface DocumentAnalysis {
   candidateConcepts: CandidateConcept[];
   /** The document's most representative sentences, in their original order. */
   summary: string;
+  /**
+   * What the tenant's analyzer plugins returned, and which failed. Absent from analyses
+   * made before plugins existed.
+   */
+  plugins?: PluginAnnotations;
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { Logger } from "@aiwf/platform";
 import { analyseText } from "../analysis/analyse-text";
 import type { ClaimedJob, ProcessedDocument } from "../domain/processing-queue";
 import type { EmbeddingProvider } from "../embedding/embedding-provider";
+import type { AnalyzerPluginService } from "../plugins/analyzer-plugin.service";
 import { extractDocument } from "./extract-document";
 import { UnreadablePdfError } from "./extract-pdf";
 
@@ -10,15 +12,31 @@ export class UnprocessableDocumentError extends Error {
   override readonly name = "UnprocessableDocumentError";
 }
 
+/** Runs a tenant's analyzer plugins over a text (AnalyzerPluginService). */
+export type AnalyzerPluginRunner = Pick<AnalyzerPluginService, "runAnalyzerPlugins">;
+
+export interface ProcessDocumentOptions {
+  /** The tenant's analyzer plugins; without it the analysis has no `plugins`. */
+  plugins?: AnalyzerPluginRunner;
+  /** Where a failing plugin is reported (at warn). */
+  logger?: Logger;
+}
+
 /** How many candidate concepts travel with content.document.processed. */
 const EVENT_CONCEPTS = 10;
 
 /**
  * Everything processing derives from a claimed job: text and chunks (extraction),
- * analysis, one embedding per chunk, and the processed event. Pure apart from the
- * embedding provider; the queue writes the result in one transaction.
+ * analysis (with the tenant's analyzer plugins), one embedding per chunk, and the
+ * processed event. Pure apart from the embedding provider and the plugins; the queue
+ * writes the result in one transaction.
  */
-export async function processDocument(job: ClaimedJob, embeddings: EmbeddingProvider, now: Date): Promise<ProcessedDocument> {
+export async function processDocument(
+  job: ClaimedJob,
+  embeddings: EmbeddingProvider,
+  now: Date,
+  options: ProcessDocumentOptions = {},
+): Promise<ProcessedDocument> {
   let extracted;
   try {
     extracted = await extractDocument(job.format, job.source);
@@ -32,6 +50,12 @@ export async function processDocument(job: ClaimedJob, embeddings: EmbeddingProv
     );
   }
   const analysis = analyseText(extracted.text, extracted.wordCount);
+  if (options.plugins) {
+    // A failing plugin loses its own annotation only: it is recorded with the analysis and
+    // never fails the document. (The registry being unreachable does throw: that is retried.)
+    analysis.plugins = await options.plugins.runAnalyzerPlugins(job.tenantId, extracted.text);
+    for (const failure of analysis.plugins.failures) options.logger?.warn({ plugin: failure }, "an analyzer plugin failed on the document");
+  }
   // The heading path gives a chunk its context ("Install > Linux"): embed it with the text.
   const vectors = await embeddings.embed(extracted.chunks.map((c) => [...c.headingPath, c.text].join("\n")));
   return {

@@ -1,12 +1,14 @@
 import type { Logger } from "@aiwf/platform";
 import type { ClaimedJob, ProcessingQueue } from "../domain/processing-queue";
 import type { EmbeddingProvider } from "../embedding/embedding-provider";
-import { processDocument, UnprocessableDocumentError } from "./process-document";
+import { type AnalyzerPluginRunner, processDocument, UnprocessableDocumentError } from "./process-document";
 import { createPoller, type Poller } from "./poller";
 
 export interface ProcessingWorkerOptions {
   queue: ProcessingQueue;
   embeddings: EmbeddingProvider;
+  /** The tenants' analyzer plugins, run over each document's text after its analysis. */
+  plugins?: AnalyzerPluginRunner;
   logger: Logger;
   clock?: () => Date;
   /** Idle poll interval; ingest wakes the worker at once (default 500 ms). */
@@ -39,7 +41,7 @@ export function createProcessingWorker(options: ProcessingWorkerOptions): Poller
   async function handle(job: ClaimedJob): Promise<void> {
     const log = logger.child({ tenant: job.tenantId, documentId: job.documentId, attempt: job.attempts });
     try {
-      const result = await processDocument(job, embeddings, clock());
+      const result = await processDocument(job, embeddings, clock(), { plugins: options.plugins, logger: log });
       const completed = await queue.complete(job, result, clock());
       if (!completed) log.warn("processing finished after the lease passed to another worker; its result was dropped");
       else {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Logger } from "@aiwf/platform";
 import { migrateDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
+import { PrismaPluginRegistry } from "../plugins/store/prisma-plugin-registry";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaDocumentStore } from "./prisma-document.store";
 import { PrismaOutbox } from "./prisma-outbox";
@@ -18,6 +19,8 @@ export interface ContentStores {
   queue: PrismaProcessingQueue;
   search: PrismaSearchIndex;
   outbox: PrismaOutbox;
+  /** The tenants' analyzer plugins. */
+  plugins: PrismaPluginRegistry;
   /** Disconnects Prisma; the database itself is closed by whoever opened it. */
   disconnect(): Promise<void>;
 }
@@ -31,6 +34,7 @@ export async function openContentStores(database: OpenedDatabase, logger?: Logge
     queue: new PrismaProcessingQueue(prisma),
     search: new PrismaSearchIndex(prisma),
     outbox: new PrismaOutbox(prisma),
+    plugins: new PrismaPluginRegistry(prisma),
     disconnect: () => prisma.$disconnect(),
   };
 }

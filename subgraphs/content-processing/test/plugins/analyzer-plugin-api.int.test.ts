@@ -6,8 +6,8 @@ import { buildKeywordCounter } from "./fixtures/keyword-counter";
 import { adminOfNewTenant, createPluginHost } from "./fixtures/plugin-host";
 import { compileWat, WAT } from "./fixtures/wat-modules";
 
-// The plugin resolver served on its own subgraph server (real HTTP, signed identities),
-// until the lead adds it to the content subgraph's app.
+// The plugin resolver served on its own subgraph server (real HTTP, signed identities) over
+// the in-memory registry. The content app serves it over Postgres: document-plugins.int.test.ts.
 
 const PLUGIN_FIELDS = "name version abiVersion sha256 sizeBytes limits { timeoutMs maxMemoryMb maxOutputBytes } registeredAt";
 const REGISTER = `mutation ($input: RegisterAnalyzerPluginInput!) { registerAnalyzerPlugin(input: $input) { ${PLUGIN_FIELDS} } }`;

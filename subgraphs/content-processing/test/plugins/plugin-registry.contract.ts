@@ -3,8 +3,8 @@ import { DEFAULT_PLUGIN_LIMITS } from "../../src/plugins/plugin-limits";
 import type { AnalyzerPluginRecord, PluginRegistry } from "../../src/plugins/plugin-registry";
 
 /**
- * What every PluginRegistry adapter must do. Run it against the in-memory registry now
- * and the Postgres one when it lands; each test uses tenants of its own.
+ * What every PluginRegistry adapter must do: the in-memory and the Prisma registries run
+ * it; each test uses tenants of its own.
  */
 export function pluginRegistryContract(name: string, registry: () => PluginRegistry) {
   let counter = 0;

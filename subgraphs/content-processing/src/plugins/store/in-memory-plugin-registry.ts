@@ -1,8 +1,8 @@
 import type { AnalyzerPluginRecord, AnalyzerPluginSummary, PluginRegistry } from "../plugin-registry";
 
 /**
- * The registry in process memory, keyed by tenant then name: for tests and until the
- * Postgres adapter lands (plugins registered here are lost at restart). Records are
+ * The registry in process memory, keyed by tenant then name: for tests (the app uses
+ * PrismaPluginRegistry; plugins registered here are lost at restart). Records are
  * copied in and out so callers cannot change what is stored.
  */
 export class InMemoryPluginRegistry implements PluginRegistry {
