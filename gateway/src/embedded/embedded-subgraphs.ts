@@ -1,4 +1,4 @@
-import type { Logger, RunningServer } from "@aiwf/platform";
+import type { RunningServer } from "@aiwf/platform";
 import { createLogger, parseConfig } from "@aiwf/platform";
 import type { EventBus } from "@aiwf/platform/events";
 import { createApp as createContentApp } from "@aiwf/content-processing/src/app";
@@ -34,11 +34,6 @@ export interface EmbeddedSubgraph {
   start(settings: EmbeddedSubgraphSettings): Promise<RunningServer>;
 }
 
-/** Each service logs under its own name, as it would in its own process. */
-function serviceLogger(settings: EmbeddedSubgraphSettings, service: string): Logger {
-  return createLogger({ service, level: settings.logLevel });
-}
-
 /** The environment a subgraph's own config schema parses, without server URLs: embedded stores. */
 function embeddedEnv(settings: EmbeddedSubgraphSettings): NodeJS.ProcessEnv {
   return {
@@ -51,22 +46,26 @@ function embeddedEnv(settings: EmbeddedSubgraphSettings): NodeJS.ProcessEnv {
   };
 }
 
+/** What every subgraph app takes besides its stores; each logs under its own name. */
+function appDeps(service: string, settings: EmbeddedSubgraphSettings, config: { PORT: number; HOST: string; INTERNAL_TOKEN_SECRET: string }) {
+  return {
+    logger: createLogger({ service, level: settings.logLevel }),
+    port: config.PORT,
+    host: config.HOST,
+    internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+    exposeInternalErrors: true,
+    events: settings.events,
+  };
+}
+
 const realtime: EmbeddedSubgraph = {
   name: "realtime",
   urlVariable: "REALTIME_URL",
   defaultPort: 8081,
   async start(settings) {
     const config = parseConfig(realtimeConfigSchema, embeddedEnv(settings));
-    const logger = serviceLogger(settings, "realtime");
-    return createRealtimeApp({
-      ...(await createRealtimeStores(config, logger)),
-      logger,
-      port: config.PORT,
-      host: config.HOST,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
-      exposeInternalErrors: true,
-      events: settings.events,
-    }).start();
+    const deps = appDeps("realtime", settings, config);
+    return createRealtimeApp({ ...(await createRealtimeStores(config, deps.logger)), ...deps }).start();
   },
 };
 
@@ -76,15 +75,7 @@ const knowledgeGraph: EmbeddedSubgraph = {
   defaultPort: 3002,
   async start(settings) {
     const config = parseConfig(knowledgeGraphConfigSchema, embeddedEnv(settings));
-    return createKnowledgeGraphApp({
-      store: await openGraphStore(config),
-      logger: serviceLogger(settings, "knowledge-graph"),
-      port: config.PORT,
-      host: config.HOST,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
-      exposeInternalErrors: true,
-      events: settings.events,
-    }).start();
+    return createKnowledgeGraphApp({ store: await openGraphStore(config), ...appDeps("knowledge-graph", settings, config) }).start();
   },
 };
 
@@ -94,15 +85,7 @@ const workflow: EmbeddedSubgraph = {
   defaultPort: 8080,
   async start(settings) {
     const config = parseConfig(workflowConfigSchema, embeddedEnv(settings));
-    return createWorkflowApp({
-      database: await openWorkflowDatabase(config),
-      logger: serviceLogger(settings, "workflow"),
-      port: config.PORT,
-      host: config.HOST,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
-      exposeInternalErrors: true,
-      events: settings.events,
-    }).start();
+    return createWorkflowApp({ database: await openWorkflowDatabase(config), ...appDeps("workflow", settings, config) }).start();
   },
 };
 
@@ -112,15 +95,7 @@ const content: EmbeddedSubgraph = {
   defaultPort: 8082,
   async start(settings) {
     const config = parseConfig(contentConfigSchema, embeddedEnv(settings));
-    return createContentApp({
-      database: await openContentDatabase(config),
-      logger: serviceLogger(settings, "content-processing"),
-      port: config.PORT,
-      host: config.HOST,
-      internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
-      exposeInternalErrors: true,
-      events: settings.events,
-    }).start();
+    return createContentApp({ database: await openContentDatabase(config), ...appDeps("content-processing", settings, config) }).start();
   },
 };
 
