@@ -15,7 +15,6 @@ import type { GatewayContext } from "./gateway-context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { supergraphFromFile } from "./supergraph-file";
 import { operationLimitsRule } from "./plugins/operation-limits";
-import { asUpstreamUnavailable } from "./plugins/upstream-errors";
 import { useFederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 
 export interface GatewayDeps {
@@ -65,11 +64,13 @@ export function createGatewayApp(deps: GatewayDeps) {
       app.disable("x-powered-by");
       const httpServer = createServer(app);
       const metrics = createServiceMetrics("gateway");
+      // One factory for query fetches and subscription-event completion alike.
+      const createDataSource = (name: string, url: string) =>
+        new SubgraphDataSource({ name, url: overrides[name] ?? url, internalTokenSecret: config.INTERNAL_TOKEN_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
       const gateway = new ApolloGateway({
         supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, logger),
         logger,
-        buildService: ({ name, url }) =>
-          new SubgraphDataSource({ name, url: overrides[name] ?? url!, internalTokenSecret: config.INTERNAL_TOKEN_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
+        buildService: ({ name, url }) => createDataSource(name, url!),
       });
       const formatError = createErrorFormatter({
         exposeInternalMessages: config.NODE_ENV === "development",
@@ -83,17 +84,17 @@ export function createGatewayApp(deps: GatewayDeps) {
         verifyToken,
         internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
         urlOverrides: overrides,
-        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        createDataSource,
         registry: metrics.registry,
         limits: { perSocket: config.SUBSCRIPTIONS_PER_SOCKET, total: config.SUBSCRIPTIONS_TOTAL, queue: config.SUBSCRIPTION_QUEUE_LIMIT },
-        formatError: (formatted, error) => asUpstreamUnavailable(formatted, error) ?? formatError(formatted, error),
+        formatError,
       });
       const apollo = new ApolloServer<GatewayContext>({
         gateway,
         logger,
         validationRules,
         plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), landingPage(deps), metrics.plugin],
-        formatError: (formatted, error) => asUpstreamUnavailable(formatted, error) ?? formatError(formatted, error),
+        formatError,
         includeStacktraceInErrorResponses: false,
         stopOnTerminationSignals: false,
       });

@@ -73,7 +73,7 @@ async function until(predicate: () => boolean, timeoutMs = 5000) {
 }
 
 describe("federated subscriptions through the gateway", () => {
-  const activeSubscriptions = () => (gateway.subscriptions.metrics.subscriptions as any).hashMap[""]?.value ?? 0;
+  const activeSubscriptions = () => gateway.subscriptions.activeSubscriptions;
   let fixture: SubscriptionFixture;
   let gateway: RunningGateway;
   beforeAll(async () => {

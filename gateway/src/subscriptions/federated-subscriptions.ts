@@ -1,4 +1,4 @@
-import type { ApolloGateway, ServiceMap } from "@apollo/gateway";
+import type { ApolloGateway, GraphQLDataSource, ServiceMap } from "@apollo/gateway";
 import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, parse, type ValidationRule } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
@@ -8,7 +8,6 @@ import { WebSocketServer } from "ws";
 import type { Identity, Logger } from "@aiwf/platform";
 import type { TokenVerifier } from "../auth/token-verifier";
 import type { GatewayContext } from "../gateway-context";
-import { SubgraphDataSource } from "../subgraph-data-source";
 import { completeEvent, type UpstreamEvent } from "./event-completion";
 import { createSubscriptionMetrics } from "./subscription-metrics";
 import { planSubscription, type SubscriptionPlan } from "./subscription-plan";
@@ -30,7 +29,8 @@ export interface FederatedSubscriptionsOptions {
   verifyToken: TokenVerifier;
   internalTokenSecret: string;
   urlOverrides: Record<string, string>;
-  timeoutMs: number;
+  /** The gateway's own data-source factory, so entity fetches for events behave like queries'. */
+  createDataSource: (name: string, url: string) => GraphQLDataSource;
   registry: Registry;
   limits: SubscriptionLimits;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -74,7 +74,7 @@ export function useFederatedSubscriptions(gateway: ApolloGateway, options: Feder
     services = Object.fromEntries(
       [...snapshot.subgraphUrls].map(([name, url]) => [
         name,
-        new SubgraphDataSource({ name, url: options.urlOverrides[name] ?? url, internalTokenSecret: options.internalTokenSecret, timeoutMs: options.timeoutMs }),
+        options.createDataSource(name, url),
       ]),
     );
     if (generation > 1) {
@@ -180,6 +180,10 @@ export function useFederatedSubscriptions(gateway: ApolloGateway, options: Feder
   return {
     metrics,
     hub,
+    /** Client subscriptions in progress on this gateway. */
+    get activeSubscriptions() {
+      return total;
+    },
     /** Closes client sockets with 1001 and every upstream stream; call before the HTTP server stops. */
     async close() {
       heartbeats.stop();
