@@ -25,6 +25,7 @@ async function main() {
     INTERNAL_TOKEN_SECRET: SECRET,
     JWT_SECRET,
     SUBSCRIPTIONS_PER_SOCKET: "1000",
+    SOCKET_OPERATION_RATE_LIMIT: "1000000",
     LOG_LEVEL: "silent",
   });
   const gateway = await createGatewayApp({ config, logger: createLogger({ service: "gateway", level: "silent" }) }).start();

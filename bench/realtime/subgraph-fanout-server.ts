@@ -65,6 +65,7 @@ async function main() {
     presence: new InProcessPresenceStore(),
     fanout: new InProcessFanout(),
     sendLimiter: new InProcessRateLimiter({ limit: 1_000_000, windowSeconds: 1 }),
+    senderLimiter: new InProcessRateLimiter({ limit: 1_000_000, windowSeconds: 1 }),
     subscriptionQueueLimit: 10_000,
     events,
     logger,

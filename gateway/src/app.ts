@@ -86,7 +86,12 @@ export function createGatewayApp(deps: GatewayDeps) {
         urlOverrides: overrides,
         createDataSource,
         registry: metrics.registry,
-        limits: { perSocket: config.SUBSCRIPTIONS_PER_SOCKET, total: config.SUBSCRIPTIONS_TOTAL, queue: config.SUBSCRIPTION_QUEUE_LIMIT },
+        limits: {
+          perSocket: config.SUBSCRIPTIONS_PER_SOCKET,
+          total: config.SUBSCRIPTIONS_TOTAL,
+          queue: config.SUBSCRIPTION_QUEUE_LIMIT,
+          operationRate: { limit: config.SOCKET_OPERATION_RATE_LIMIT, windowSeconds: config.SOCKET_OPERATION_WINDOW_SECONDS },
+        },
         formatError,
       });
       const apollo = new ApolloServer<GatewayContext>({

@@ -33,6 +33,9 @@ export const gatewayConfigSchema = commonEnvSchema
     SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(100),
     SUBSCRIPTIONS_TOTAL: z.coerce.number().int().min(1).default(50_000),
     SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
+    /** Operations one WebSocket may start per SOCKET_OPERATION_WINDOW_SECONDS (a token bucket: also the burst). */
+    SOCKET_OPERATION_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+    SOCKET_OPERATION_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
     /** Operation limits, for HTTP and WebSocket alike. */
     MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
     MAX_ALIASES: z.coerce.number().int().min(0).default(30),

@@ -78,7 +78,7 @@ describe("federated subscriptions through the gateway", () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     fixture = await startSubscriptionFixture(SECRET);
-    const config = parseConfig(gatewayConfigSchema, { PORT: "0", HOST: "127.0.0.1", SUPERGRAPH_PATH: fixture.supergraphPath, INTERNAL_TOKEN_SECRET: SECRET, JWT_SECRET, SUBSCRIPTIONS_PER_SOCKET: "3", MAX_ALIASES: "1" });
+    const config = parseConfig(gatewayConfigSchema, { PORT: "0", HOST: "127.0.0.1", SUPERGRAPH_PATH: fixture.supergraphPath, INTERNAL_TOKEN_SECRET: SECRET, JWT_SECRET, SUBSCRIPTIONS_PER_SOCKET: "3", MAX_ALIASES: "1", SOCKET_OPERATION_RATE_LIMIT: "10", SOCKET_OPERATION_WINDOW_SECONDS: "60" });
     gateway = await createGatewayApp({ config, logger: createLogger({ service: "gateway", level: "silent" }) }).start();
   });
   afterAll(async () => {
@@ -164,6 +164,29 @@ describe("federated subscriptions through the gateway", () => {
     expect(limited[0].extensions.code).toBe("RATE_LIMITED");
     unsubscribers.forEach((unsubscribe) => unsubscribe());
     await ws.dispose();
+  });
+
+  it("slows a connection that starts operations faster than its budget, without touching other connections", async () => {
+    const bearer = await token("chatty");
+    // One socket kept open between operations (a lazy client would close it after each one).
+    const socket = () =>
+      createClient({ url: gateway.url.replace(/^http/, "ws"), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${bearer}` }, retryAttempts: 0, lazyCloseTimeout: 60_000 });
+    // A subscribe-then-unsubscribe loop: never more than one open, so only the rate can stop it.
+    const churn = async (ws: Client) => {
+      let refused: any;
+      const unsubscribe = ws.subscribe({ query: "subscription { ticked { n } }" }, { next: () => undefined, error: (error) => (refused = error), complete: () => undefined });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      unsubscribe();
+      return refused;
+    };
+    const chatty = socket();
+    const outcomes = [];
+    for (let i = 0; i < 11; i++) outcomes.push(await churn(chatty));
+    expect(outcomes.slice(0, 10)).toEqual(Array(10).fill(undefined));
+    expect(outcomes[10][0].extensions).toMatchObject({ code: "RATE_LIMITED", scope: "CONNECTION", retryAfterSeconds: 6 });
+    const calm = socket();
+    expect(await churn(calm)).toBeUndefined();
+    await Promise.all([chatty.dispose(), calm.dispose()]);
   });
 
   it("ends active subscriptions with SUPERGRAPH_RELOADED when the supergraph file changes", async () => {

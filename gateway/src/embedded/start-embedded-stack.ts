@@ -14,6 +14,8 @@ export interface EmbeddedStackOptions {
   useFreePorts?: boolean;
   gatewayPort?: number;
   logLevel?: string;
+  /** The secret the gateway signs identities for subgraphs with; random per stack unless given (a test's own subgraph process needs it). */
+  internalTokenSecret?: string;
   /** Extra gateway settings (AUTH_MODE, JWT_SECRET, SUPERGRAPH_PATH...). */
   gatewayEnv?: NodeJS.ProcessEnv;
 }
@@ -35,7 +37,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const logLevel = options.logLevel ?? "info";
   const host = options.host ?? "127.0.0.1";
   // A fresh secret per process: embedded subgraphs trust only this process's gateway.
-  const internalTokenSecret = randomBytes(32).toString("hex");
+  const internalTokenSecret = options.internalTokenSecret ?? randomBytes(32).toString("hex");
   const events = createEventBus({ url: undefined, logger: createLogger({ service: "event-bus", level: logLevel }) });
   const subgraphs: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};

@@ -5,7 +5,7 @@ import type { Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Registry } from "prom-client";
 import { WebSocketServer } from "ws";
-import type { Identity, Logger } from "@aiwf/platform";
+import { type Identity, type Logger, type RateLimitPolicy, TokenBucket } from "@aiwf/platform";
 import type { TokenVerifier } from "../auth/token-verifier";
 import type { GatewayContext } from "../gateway-context";
 import { completeEvent, type UpstreamEvent } from "./event-completion";
@@ -21,6 +21,8 @@ export interface SubscriptionLimits {
   total: number;
   /** Events a client may fall behind before it is ended with SLOW_CONSUMER. */
   queue: number;
+  /** Operations one socket may start per window: a client stuck in a subscribe loop is slowed, not served. */
+  operationRate: RateLimitPolicy;
 }
 
 export interface FederatedSubscriptionsOptions {
@@ -41,6 +43,7 @@ export interface FederatedSubscriptionsOptions {
 interface SocketState {
   identity?: Identity;
   active: number;
+  operations: TokenBucket;
 }
 
 interface OperationState {
@@ -131,7 +134,7 @@ export function useFederatedSubscriptions(gateway: ApolloGateway, options: Feder
 
   const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
   const heartbeats = startHeartbeats(wsServer);
-  const socketState = (extra: object): SocketState => ((extra as any)[stateKey] ??= { active: 0 });
+  const socketState = (extra: object): SocketState => ((extra as any)[stateKey] ??= { active: 0, operations: new TokenBucket(limits.operationRate) });
   const cleanup = useServer<Record<string, unknown>>(
     {
       onConnect: async (ctx) => {
@@ -151,8 +154,17 @@ export function useFederatedSubscriptions(gateway: ApolloGateway, options: Feder
       onSubscribe: (ctx, _id, payload) => {
         const socket = socketState(ctx.extra);
         if (!snapshot || !socket.identity) return [new GraphQLError("The gateway is not ready", { extensions: { code: "UPSTREAM_UNAVAILABLE" } })];
+        const rate = socket.operations.take();
+        if (!rate.allowed) {
+          const { limit, windowSeconds } = limits.operationRate;
+          return [
+            new GraphQLError(`Too many operations on this connection (at most ${limit} per ${windowSeconds} s); retry in ${rate.retryAfterSeconds} s`, {
+              extensions: { code: "RATE_LIMITED", scope: "CONNECTION", retryAfterSeconds: rate.retryAfterSeconds },
+            }),
+          ];
+        }
         if (socket.active >= limits.perSocket || total >= limits.total) {
-          return [new GraphQLError(`Too many subscriptions (at most ${limits.perSocket} per connection)`, { extensions: { code: "RATE_LIMITED" } })];
+          return [new GraphQLError(`Too many subscriptions (at most ${limits.perSocket} per connection)`, { extensions: { code: "RATE_LIMITED", scope: "SUBSCRIPTIONS" } })];
         }
         let document;
         try {

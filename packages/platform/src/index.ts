@@ -5,3 +5,4 @@ export * from "./logging";
 export * from "./schema/build-subgraph-schema";
 export * from "./server";
 export * from "./schema/page-info.type";
+export * from "./rate-limit/token-bucket";

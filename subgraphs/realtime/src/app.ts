@@ -14,6 +14,7 @@ import type { RateLimiter } from "./domain/rate-limit";
 import { DEFAULT_SUBSCRIPTION_QUEUE_LIMIT } from "./live/bounded-queue";
 import { BusFeeds } from "./live/bus-feeds";
 import { LiveFeeds } from "./live/live-feeds";
+import { registerRealtimeMetrics } from "./live/live-metrics";
 import { BroadcastResolver } from "./schema/broadcast.resolver";
 import { channelReference } from "./schema/channel.reference";
 import { ChannelResolver } from "./schema/channel.resolver";
@@ -30,6 +31,8 @@ export interface RealtimeStores {
   fanout: ChannelFanout;
   /** Per-tenant sending budget (sendMessage and sendDirectMessage share one; broadcast has its own). */
   sendLimiter: RateLimiter;
+  /** Per-sender budget inside the tenant's, so one client cannot spend its colleagues' share. */
+  senderLimiter: RateLimiter;
 }
 
 export interface RealtimeDeps extends RealtimeStores {
@@ -81,9 +84,10 @@ export function buildRealtimeSchema(services?: RealtimeServices): Promise<GraphQ
 /** Services, schema and context of one instance, without a server (tests drive the schema directly). */
 export async function createRealtime(deps: RealtimeDeps) {
   const { logger } = deps;
-  const channels = new ChannelService({ store: deps.messages, fanout: deps.fanout, sendLimiter: deps.sendLimiter, logger });
-  const directMessages = new DirectMessageService({ store: deps.messages, fanout: deps.fanout, sendLimiter: deps.sendLimiter, logger });
-  const broadcasts = new BroadcastService({ fanout: deps.fanout, sendLimiter: deps.sendLimiter });
+  const limiters = { sendLimiter: deps.sendLimiter, senderLimiter: deps.senderLimiter };
+  const channels = new ChannelService({ store: deps.messages, fanout: deps.fanout, ...limiters, logger });
+  const directMessages = new DirectMessageService({ store: deps.messages, fanout: deps.fanout, ...limiters, logger });
+  const broadcasts = new BroadcastService({ fanout: deps.fanout, ...limiters });
   const presence = new PresenceService(deps.presence, deps.fanout, { ttlMs: deps.presenceTtlMs ?? DEFAULT_PRESENCE_TTL_MS, logger });
   const bus = new BusFeeds(deps.events, `realtime-live-${deps.instanceId ?? randomUUID()}`, logger);
   const feeds = new LiveFeeds({ messages: deps.messages, fanout: deps.fanout, bus, queueLimit: deps.subscriptionQueueLimit ?? DEFAULT_SUBSCRIPTION_QUEUE_LIMIT });
@@ -112,6 +116,7 @@ export function createApp(deps: RealtimeDeps) {
         exposeInternalErrors: deps.exposeInternalErrors,
         readiness: deps.readiness ?? [],
         createContext: realtime.createContext,
+        registerMetrics: (registry) => registerRealtimeMetrics(registry, realtime.feeds),
         onStop: async () => {
           stopSweeping();
           await realtime.bus.stop();

@@ -14,6 +14,8 @@ export const realtimeConfigSchema = commonEnvSchema
     MESSAGE_RETENTION: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_MESSAGE_RETENTION),
     /** Messages one tenant may send per SEND_RATE_WINDOW_SECONDS (a token bucket: also the burst). */
     SEND_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /** Messages one sender (a user of a tenant) may send per SEND_RATE_WINDOW_SECONDS, inside the tenant's budget. */
+    SENDER_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
     SEND_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     /** Presence expires this long after the last heartbeat. */
     PRESENCE_TTL_MS: z.coerce.number().int().min(50).max(3_600_000).default(DEFAULT_PRESENCE_TTL_MS),

@@ -156,6 +156,7 @@ describeWithService("redis", "direct messages and broadcasts", (url) => {
         presence: new RedisPresenceStore({ redis, keyPrefix: prefix }),
         fanout: new RedisFanout({ redis, logger: silent, keyPrefix: prefix }),
         sendLimiter: new RedisRateLimiter(redis, { limit: 10_000, windowSeconds: 60 }, prefix),
+        senderLimiter: new RedisRateLimiter(redis, { limit: 10_000, windowSeconds: 60 }, prefix),
       },
       close: async () => {
         for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {

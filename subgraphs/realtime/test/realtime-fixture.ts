@@ -17,6 +17,7 @@ export function inProcessStores(overrides: Partial<RealtimeStores> = {}): Realti
     presence: new InProcessPresenceStore(),
     fanout: new InProcessFanout(),
     sendLimiter: new InProcessRateLimiter({ limit: 10_000, windowSeconds: 60 }),
+    senderLimiter: new InProcessRateLimiter({ limit: 10_000, windowSeconds: 60 }),
     ...overrides,
   };
 }

@@ -192,6 +192,18 @@ describe("realtime subscriptions (in-process stores and bus)", () => {
     await watcher.stop();
   });
 
+  it("reports its open subscriptions to Prometheus", async () => {
+    const gauge = async () => {
+      const text = await (await fetch(url.replace(/\/graphql$/, "/metrics"))).text();
+      return Number(/^realtime_open_subscriptions\{service="realtime"\} (\d+)$/m.exec(text)?.[1]);
+    };
+    const before = await gauge();
+    const watching = await subscribe(target, testIdentity(), MESSAGE_ADDED, { channelId: "metered" });
+    expect(await gauge()).toBe(before + 1);
+    await watching.stop();
+    expect(await gauge()).toBe(before);
+  });
+
   it("unsubscribes promptly from an idle stream", async () => {
     const alice = testIdentity();
     const idle = await subscribe(target, alice, MESSAGE_ADDED, { channelId: "quiet" });
@@ -213,6 +225,28 @@ describe("sending rate limit", () => {
       expect((await sendAs(globex)).errors).toBeUndefined();
       const history = await callSubgraph(url, { query: `{ channel(id: "general") { messageCount } }` }, acme);
       expect(history.data.channel.messageCount).toBe(3);
+    } finally {
+      await server.stop();
+      await events.close();
+    }
+  });
+
+  it("limits each sender inside the tenant's budget, so one noisy user does not lock out the others", async () => {
+    const { url, server, events } = await startRealtime({
+      sendLimiter: new InProcessRateLimiter({ limit: 4, windowSeconds: 60 }),
+      senderLimiter: new InProcessRateLimiter({ limit: 2, windowSeconds: 60 }),
+    });
+    try {
+      const alice = testIdentity();
+      const [bob, carol] = [testIdentity({ tenantId: alice.tenantId }), testIdentity({ tenantId: alice.tenantId })];
+      const sendAs = (identity: Identity) => callSubgraph(url, { query: SEND, variables: { input: { channelId: "general", body: "hi" } } }, identity);
+      for (let i = 0; i < 2; i++) expect((await sendAs(alice)).errors).toBeUndefined();
+      expect((await sendAs(alice)).errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", scope: "SENDER", retryAfterSeconds: 30 });
+      for (let i = 0; i < 2; i++) expect((await sendAs(bob)).errors).toBeUndefined();
+      // Alice and Bob spent the tenant's four: Carol, with her own budget untouched, meets the tenant's.
+      expect((await sendAs(carol)).errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", scope: "TENANT" });
+      const history = await callSubgraph(url, { query: `{ channel(id: "general") { messageCount } }` }, alice);
+      expect(history.data.channel.messageCount).toBe(4);
     } finally {
       await server.stop();
       await events.close();

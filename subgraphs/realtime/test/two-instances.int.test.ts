@@ -33,6 +33,7 @@ describeWithService("redis", "two realtime instances sharing Redis", (url) => {
       presence: new RedisPresenceStore({ redis, keyPrefix: prefix }),
       fanout: new RedisFanout({ redis, logger: silent, keyPrefix: prefix }),
       sendLimiter: new RedisRateLimiter(redis, { limit: 5, windowSeconds: 60 }, prefix),
+      senderLimiter: new RedisRateLimiter(redis, { limit: 1_000, windowSeconds: 60 }, prefix),
       events,
       presenceTtlMs: 1000,
     });

@@ -6,6 +6,7 @@ import express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Registry } from "prom-client";
 import { createErrorFormatter, isDomainError } from "../errors";
 import { IDENTITY_HEADER, verifyInternalToken } from "../identity";
 import type { Logger } from "../logging";
@@ -31,6 +32,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   onStop?: () => Promise<void>;
   /** Largest accepted request body (express `limit` syntax). */
   bodyLimit?: string;
+  /** Adds the service's own metrics (gauges of its live state) to the registry /metrics serves. */
+  registerMetrics?: (registry: Registry) => void;
 }
 
 export interface RunningServer {
@@ -60,6 +63,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       app.disable("x-powered-by");
       const httpServer = createServer(app);
       const metrics = createServiceMetrics(name);
+      options.registerMetrics?.(metrics.registry);
       const formatError = createErrorFormatter({
         exposeInternalMessages: options.exposeInternalErrors ?? false,
         onUnexpected: (error) => logger.error({ err: error }, "unexpected error while serving a request"),

@@ -1,2 +1,3 @@
 export * from "./services";
 export * from "./call-subgraph";
+export * from "./service-process";

@@ -3,15 +3,12 @@ import type { ChannelFanout } from "./channel-fanout";
 import type { ChannelStats, Message, MessagePage } from "./message";
 import { parseChannelId, parseForwardWindow, parseMessageBody, parseReferenceId } from "./message-rules";
 import type { MessageStore } from "./message-store";
-import type { RateLimiter } from "./rate-limit";
-import { spendSendingToken } from "./sending-budget";
+import { spendSendingToken, type SendingLimiters } from "./sending-budget";
 
-export interface ChannelServiceDeps {
+export interface ChannelServiceDeps extends SendingLimiters {
   store: MessageStore;
   /** Where sent messages go live for subscribers on every instance. */
   fanout: ChannelFanout;
-  /** Per-tenant sending budget (one bucket per tenant, shared by its users). */
-  sendLimiter: RateLimiter;
   logger: Logger;
 }
 
@@ -47,7 +44,7 @@ export class ChannelService {
       documentId: parseReferenceId(command.documentId, "input.documentId"),
       workflowId: parseReferenceId(command.workflowId, "input.workflowId"),
     };
-    await spendSendingToken(this.deps.sendLimiter, identity.tenantId, "sendMessage");
+    await spendSendingToken(this.deps, identity, "sendMessage");
     const sent = await this.store.appendMessage(identity.tenantId, channelId, message);
     try {
       await this.deps.fanout.publish("messages", identity.tenantId, channelId, sent);

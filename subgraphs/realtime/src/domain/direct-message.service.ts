@@ -3,13 +3,11 @@ import type { ChannelFanout } from "./channel-fanout";
 import { asDirectMessage, conversationChannelId, type DirectMessage, type DirectMessagePage } from "./direct-message";
 import { parseForwardWindow, parseMessageBody, parseReferenceId, parseUserId } from "./message-rules";
 import type { MessageStore } from "./message-store";
-import type { RateLimiter } from "./rate-limit";
-import { spendSendingToken } from "./sending-budget";
+import { spendSendingToken, type SendingLimiters } from "./sending-budget";
 
-export interface DirectMessageServiceDeps {
+export interface DirectMessageServiceDeps extends SendingLimiters {
   store: MessageStore;
   fanout: ChannelFanout;
-  sendLimiter: RateLimiter;
   logger: Logger;
 }
 
@@ -37,7 +35,7 @@ export class DirectMessageService {
       documentId: parseReferenceId(command.documentId, "input.documentId"),
       workflowId: parseReferenceId(command.workflowId, "input.workflowId"),
     };
-    await spendSendingToken(this.deps.sendLimiter, identity.tenantId, "sendMessage");
+    await spendSendingToken(this.deps, identity, "sendMessage");
     const stored = await this.deps.store.appendMessage(identity.tenantId, conversationChannelId(identity.userId, toUserId), message);
     const sent = asDirectMessage(stored, identity.userId, toUserId);
     try {

@@ -1,6 +1,6 @@
-import { takeToken, type BucketState } from "./rate-limit";
+import { takeToken, TokenBucket, type BucketState } from "./token-bucket";
 
-describe("the sending token bucket", () => {
+describe("the token bucket", () => {
   const policy = { limit: 3, windowSeconds: 60 };
 
   it("allows a burst of `limit`, then says when the next token is back", () => {
@@ -19,5 +19,15 @@ describe("the sending token bucket", () => {
     expect(takeToken(policy, empty, 19_999).decision).toEqual({ allowed: false, retryAfterSeconds: 1 });
     expect(takeToken(policy, empty, 20_000).decision).toEqual({ allowed: true });
     expect(takeToken(policy, empty, 10 * 60_000).state.tokens).toBe(2);
+  });
+});
+
+describe("a token bucket owned by one holder", () => {
+  it("keeps its own state between takes", () => {
+    let now = 0;
+    const bucket = new TokenBucket({ limit: 2, windowSeconds: 10 }, () => now);
+    expect([bucket.take(), bucket.take(), bucket.take()]).toEqual([{ allowed: true }, { allowed: true }, { allowed: false, retryAfterSeconds: 5 }]);
+    now = 5_000;
+    expect(bucket.take()).toEqual({ allowed: true });
   });
 });
