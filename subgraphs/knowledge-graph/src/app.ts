@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { ConceptService } from "./domain/concept.service";
 import { DocumentConceptsService } from "./domain/document-concepts.service";
 import { GraphMetricsService } from "./domain/graph-metrics.service";
+import { LearningGraphs } from "./domain/learning-graphs";
 import type { GraphStore } from "./domain/graph-store";
 import { subscribeToDocumentEvents } from "./events/document-events";
 import { ConceptResolver } from "./schema/concept.resolver";
@@ -29,6 +30,8 @@ export interface KnowledgeGraphDeps {
   exposeInternalErrors?: boolean;
   /** Quiet time after a change before importance and communities are recomputed (default 2 s). */
   metricsDebounceMs?: number;
+  /** Tenants whose graphs are kept in memory for learning paths (default 8). */
+  learningGraphTenants?: number;
 }
 
 interface Services {
@@ -53,8 +56,12 @@ export function buildKnowledgeGraphSchema(services?: Services): Promise<GraphQLS
 export function createApp(deps: KnowledgeGraphDeps) {
   const metrics = new GraphMetricsService(deps.store, { debounceMs: deps.metricsDebounceMs ?? 2_000, logger: deps.logger });
   const onChange = (tenantId: string) => metrics.scheduleRecompute(tenantId);
-  const concepts = new ConceptService(deps.store, { onChange });
-  const documents = new DocumentConceptsService(deps.store, onChange);
+  const learningGraphs = new LearningGraphs(deps.store, {
+    maxTenants: deps.learningGraphTenants,
+    onLoad: (load) => deps.logger.info(load, "learning graph loaded"),
+  });
+  const concepts = new ConceptService(deps.store, { onChange, learningGraphs });
+  const documents = new DocumentConceptsService(deps.store, onChange, learningGraphs);
   return {
     async start() {
       const subscriptions = await subscribeToDocumentEvents(deps.events, deps.processedEvents ?? new InMemoryProcessedEventLog(), documents, deps.logger);

@@ -19,6 +19,13 @@ describe("knowledge-graph configuration", () => {
     expect(parseConfig(knowledgeGraphConfigSchema, { DGRAPH_URL: "" }).DGRAPH_URL).toBeUndefined();
   });
 
+  it("keeps 8 tenants' learning graphs in memory unless told otherwise, at least 1", () => {
+    expect(parseConfig(knowledgeGraphConfigSchema, {}).LEARNING_GRAPH_TENANTS).toBe(8);
+    expect(parseConfig(knowledgeGraphConfigSchema, { LEARNING_GRAPH_TENANTS: "" }).LEARNING_GRAPH_TENANTS).toBe(8);
+    expect(parseConfig(knowledgeGraphConfigSchema, { LEARNING_GRAPH_TENANTS: "2" }).LEARNING_GRAPH_TENANTS).toBe(2);
+    expect(problemsOf({ LEARNING_GRAPH_TENANTS: "0" }).map((problem) => problem.split(":")[0])).toEqual(["LEARNING_GRAPH_TENANTS"]);
+  });
+
   it("accepts only dgraph:// URLs", () => {
     expect(parseConfig(knowledgeGraphConfigSchema, { DGRAPH_URL: "dgraph://alpha:9080" }).DGRAPH_URL).toBe("dgraph://alpha:9080");
     expect(problemsOf({ DGRAPH_URL: "http://alpha:8080" })).toEqual([expect.stringMatching(/^DGRAPH_URL: .*dgraph:\/\//)]);

@@ -12,6 +12,8 @@ export const knowledgeGraphConfigSchema = commonEnvSchema
     DGRAPH_URL: optional(env.url(["dgraph"])),
     /** The embedded store keeps its snapshot under DATA_DIR/knowledge-graph. */
     DATA_DIR: z.string().min(1).default(".data"),
+    /** Tenants whose graphs stay in memory for learningPath (about 80 MB per million edges each). */
+    LEARNING_GRAPH_TENANTS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(1_000).default(8)),
   })
   .superRefine((config, ctx) => {
     refuseDevelopmentDefaults(config, ctx);

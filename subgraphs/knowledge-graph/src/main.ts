@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     exposeInternalErrors: config.NODE_ENV === "development",
+    learningGraphTenants: config.LEARNING_GRAPH_TENANTS,
   })
     .start()
     .catch(async (error: unknown) => {

@@ -123,6 +123,34 @@ export function graphModelContract(open: () => Promise<GraphStore>): void {
     expect(await store.loadGraph(newTenant())).toEqual({ concepts: [], relationships: [] });
   });
 
+  it("streams every relationship in batches, and counts each change of relationships in graphVersion", async () => {
+    const tenant = newTenant();
+    expect(await store.graphVersion(tenant)).toBe(0);
+    const [a, b, c] = await concepts(tenant, "a", "b", "c");
+    expect(await store.graphVersion(tenant)).toBe(0);
+    await store.relate(tenant, { fromId: a.id, toId: b.id, type: "PREREQUISITE", weight: 0.5 });
+    await store.relate(tenant, { fromId: a.id, toId: b.id, type: "PREREQUISITE", weight: 0.7 });
+    await store.relate(tenant, { fromId: c.id, toId: b.id, type: "RELATED", weight: 1 });
+    expect(await store.graphVersion(tenant)).toBe(3);
+    const streamed: string[] = [];
+    for await (const batch of store.relationshipBatches(tenant)) {
+      expect(batch.length).toBeGreaterThan(0);
+      streamed.push(...batch.map((edge) => `${edge.fromId} ${edge.type} ${edge.toId} ${edge.weight}`));
+    }
+    expect(streamed.sort()).toEqual(await edgeList(tenant));
+    expect(streamed).toHaveLength(2);
+
+    expect(await store.removeRelationship(tenant, { fromId: a.id, toId: c.id, type: "RELATED" })).toBe(false);
+    expect(await store.graphVersion(tenant)).toBe(3);
+    expect(await store.removeRelationship(tenant, { fromId: c.id, toId: b.id, type: "RELATED" })).toBe(true);
+    expect(await store.graphVersion(tenant)).toBe(4);
+    await store.mergeConcepts(tenant, c.id, a.id);
+    expect(await store.graphVersion(tenant)).toBeGreaterThanOrEqual(5);
+    const other = newTenant();
+    expect(await store.graphVersion(other)).toBe(0);
+    for await (const batch of store.relationshipBatches(other)) throw new Error(`unexpected batch of ${batch.length}`);
+  });
+
   it("searches names and orders by importance with offsets", async () => {
     const tenant = newTenant();
     const [hub] = await concepts(tenant, "Graph Theory", "graph coloring", "Algebra");

@@ -13,6 +13,7 @@ import {
 } from "./concept-rules";
 import type { GraphStore } from "./graph-store";
 import { planLearningPath } from "./learning-path";
+import { LearningGraphs } from "./learning-graphs";
 import { parseNeighborhood, walkNeighborhood } from "./neighborhood";
 import { SerialQueue } from "./serial-queue";
 
@@ -41,6 +42,8 @@ export interface Neighborhood {
 export interface ConceptServiceOptions {
   /** Told after every change of a tenant's graph (the metrics service recomputes, debounced). */
   onChange?: (tenantId: string) => void;
+  /** In-memory graphs for learning paths; share one with DocumentConceptsService so its writes apply in place too. */
+  learningGraphs?: LearningGraphs;
 }
 
 export interface RelatedConcepts {
@@ -58,11 +61,14 @@ export interface RelatedConcepts {
 export class ConceptService {
   /** Serializes prerequisite writes per tenant; see SerialQueue for why. */
   private readonly prerequisiteWrites = new SerialQueue();
+  private readonly graphs: LearningGraphs;
 
   constructor(
     private readonly store: GraphStore,
     private readonly options: ConceptServiceOptions = {},
-  ) {}
+  ) {
+    this.graphs = options.learningGraphs ?? new LearningGraphs(store);
+  }
 
   async upsertConcept(tenantId: string, request: UpsertConceptRequest): Promise<Concept> {
     const concept = await this.store.upsertConcept(tenantId, parseConceptDraft(request));
@@ -99,6 +105,7 @@ export class ConceptService {
       const [from, to] = await this.requireConcepts(tenantId, [relationship.fromId, relationship.toId]);
       if (relationship.type === "PREREQUISITE") await this.refuseCycle(tenantId, from, to);
       await this.store.relate(tenantId, relationship);
+      await this.graphs.wrote(tenantId, [{ kind: "relate", relationship }]);
       this.changed(tenantId);
       return { from, to, type: relationship.type, weight: relationship.weight };
     };
@@ -116,7 +123,10 @@ export class ConceptService {
   async removeRelationship(tenantId: string, request: { from: string; to: string; type: string }): Promise<boolean> {
     const { fromId, toId, type } = parseRelationship({ ...request, weight: 1 });
     const removed = await this.store.removeRelationship(tenantId, { fromId, toId, type });
-    if (removed) this.changed(tenantId);
+    if (removed) {
+      await this.graphs.wrote(tenantId, [{ kind: "remove", key: { fromId, toId, type } }]);
+      this.changed(tenantId);
+    }
     return removed;
   }
 
@@ -139,15 +149,17 @@ export class ConceptService {
         }
       }
       await this.store.mergeConcepts(tenantId, keep.id, merge.id);
+      await this.graphs.wrote(tenantId, [{ kind: "merge", keepId: keep.id, mergeId: merge.id }]);
       this.changed(tenantId);
       const [kept] = await this.requireConcepts(tenantId, [keep.id]);
       return kept;
     });
   }
 
+  /** Planned on the tenant's in-memory graph (see LearningGraphs), loaded on first use. */
   async learningPath(tenantId: string, fromId: string, toId: string): Promise<LearningPath> {
     await this.requireConcepts(tenantId, [fromId, toId]);
-    const plan = await planLearningPath(this.store, tenantId, fromId, toId);
+    const plan = await planLearningPath(await this.graphs.current(tenantId), fromId, toId);
     const found = await this.store.getConcepts(tenantId, plan.conceptIds);
     return { reachable: plan.reachable, totalCost: plan.totalCost, concepts: plan.conceptIds.flatMap((id) => found.get(id) ?? []) };
   }

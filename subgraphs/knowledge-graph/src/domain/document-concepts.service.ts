@@ -1,6 +1,7 @@
 import type { ConceptId, DocumentId } from "./concept";
 import { parseConceptDraft } from "./concept-rules";
 import type { GraphStore } from "./graph-store";
+import type { GraphChange, LearningGraphs } from "./learning-graphs";
 import { SerialQueue } from "./serial-queue";
 
 export interface CandidateConcept {
@@ -56,6 +57,8 @@ export class DocumentConceptsService {
   constructor(
     private readonly store: GraphStore,
     private readonly onChange: (tenantId: string) => void = () => {},
+    /** When shared with ConceptService, co-occurrence edges reach its learning graphs without a reload. */
+    private readonly learningGraphs?: LearningGraphs,
   ) {}
 
   documentProcessed(tenantId: string, documentId: DocumentId, candidates: readonly CandidateConcept[]): Promise<void> {
@@ -99,13 +102,21 @@ export class DocumentConceptsService {
     const sorted = [...ids].sort();
     const documents = await this.store.documentsOfConcepts(tenantId, sorted);
     const documentsOf = new Map(sorted.map((id) => [id, new Set(documents.get(id) ?? [])]));
+    const changes: GraphChange[] = [];
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
         const [fromId, toId] = [sorted[i]!, sorted[j]!];
         const shared = [...documentsOf.get(fromId)!].filter((document) => documentsOf.get(toId)!.has(document)).length;
-        if (shared > 0) await this.store.relate(tenantId, { fromId, toId, type: "RELATED", weight: coOccurrenceWeight(shared) });
-        else if (wereTogether.has(fromId) && wereTogether.has(toId)) await this.store.removeRelationship(tenantId, { fromId, toId, type: "RELATED" });
+        if (shared > 0) {
+          const relationship = { fromId, toId, type: "RELATED" as const, weight: coOccurrenceWeight(shared) };
+          await this.store.relate(tenantId, relationship);
+          changes.push({ kind: "relate", relationship });
+        } else if (wereTogether.has(fromId) && wereTogether.has(toId)) {
+          const key = { fromId, toId, type: "RELATED" as const };
+          if (await this.store.removeRelationship(tenantId, key)) changes.push({ kind: "remove", key });
+        }
       }
     }
+    await this.learningGraphs?.wrote(tenantId, changes);
   }
 }

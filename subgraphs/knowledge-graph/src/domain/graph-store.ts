@@ -68,6 +68,18 @@ export interface GraphStore {
 
   /** The tenant's whole graph (every concept and edge), read for the graph algorithms. */
   loadGraph(tenantId: string): Promise<TenantGraphData>;
+  /**
+   * Every relationship of the tenant, in batches (a few thousand at a time), so a reader
+   * can build its own index without holding the store's copy and its own at once.
+   */
+  relationshipBatches(tenantId: string): AsyncIterable<Relationship[]>;
+  /**
+   * A counter of the tenant's relationship changes, shared by every process using the
+   * store: each relate and each removal that removed something adds exactly one, a merge
+   * at least one. Cheap to read, so a cached copy of the graph can ask "did anyone change
+   * it?" per request, and tell its own write from someone else's. 0 for an unwritten tenant.
+   */
+  graphVersion(tenantId: string): Promise<number>;
   /** Stores importance and community on each concept; unknown ids are skipped. */
   writeMetrics(tenantId: string, metrics: readonly ConceptMetrics[]): Promise<void>;
 

@@ -1,14 +1,5 @@
 import type { ConceptId, Relationship } from "./concept";
-import type { GraphStore } from "./graph-store";
-import { MinHeap } from "./min-heap";
-
-/**
- * The cost of following an edge: 1 / weight. Every step costs at least 1 (shorter routes
- * win), and a weak edge costs more than a strong one (weight 0.5 costs 2, 0.1 costs 10).
- * -log(weight) was rejected: it makes weight-1 edges free, so any detour of strong edges
- * would tie with the direct route.
- */
-export const edgeCost = (weight: number): number => 1 / weight;
+import { edgeCost, type RouteStep } from "./cheapest-route";
 
 export interface LearningPlan {
   reachable: boolean;
@@ -18,54 +9,18 @@ export interface LearningPlan {
   totalCost: number | null;
 }
 
-/** Moves in learning order: prerequisites and parts forwards, RELATED either way. */
-function stepsFrom(id: ConceptId, edges: readonly Relationship[]): Array<{ to: ConceptId; weight: number }> {
-  return edges.flatMap((edge) => {
-    if (edge.fromId === id) return [{ to: edge.toId, weight: edge.weight }];
-    return edge.type === "RELATED" && edge.toId === id ? [{ to: edge.fromId, weight: edge.weight }] : [];
-  });
-}
+type MaybeAsync<T> = T | Promise<T>;
 
-/** Cheapest route (Dijkstra), expanding one concept's edges at a time from the store. */
-async function cheapestRoute(store: GraphStore, tenantId: string, fromId: ConceptId, toId: ConceptId) {
-  const cost = new Map<ConceptId, number>([[fromId, 0]]);
-  const cameFrom = new Map<ConceptId, { id: ConceptId; cost: number }>();
-  const done = new Set<ConceptId>();
-  const frontier = new MinHeap<ConceptId>();
-  frontier.push(0, fromId);
-  while (frontier.size > 0) {
-    const { priority, value: id } = frontier.pop()!;
-    if (done.has(id)) continue;
-    done.add(id);
-    if (id === toId) break;
-    for (const step of stepsFrom(id, await store.edgesOf(tenantId, [id], "both"))) {
-      const next = priority + edgeCost(step.weight);
-      if (next < (cost.get(step.to) ?? Infinity)) {
-        cost.set(step.to, next);
-        cameFrom.set(step.to, { id, cost: edgeCost(step.weight) });
-        frontier.push(next, step.to);
-      }
-    }
-  }
-  if (!done.has(toId)) return null;
-  const route: Array<{ id: ConceptId; cost: number }> = [];
-  for (let id = toId; id !== fromId; id = cameFrom.get(id)!.id) route.unshift({ id, cost: cameFrom.get(id)!.cost });
-  return route;
-}
-
-/** Every transitive prerequisite of `ids`, with the prerequisite edges found on the way. */
-async function ancestorsOf(store: GraphStore, tenantId: string, ids: readonly ConceptId[]) {
-  const found = new Set<ConceptId>();
-  const edges: Relationship[] = [];
-  for (let frontier = [...ids]; frontier.length > 0; ) {
-    const next: ConceptId[] = [];
-    for (const edge of await store.edgesOf(tenantId, frontier, "in", ["PREREQUISITE"])) {
-      edges.push(edge);
-      if (!found.has(edge.fromId)) found.add(edge.fromId), next.push(edge.fromId);
-    }
-    frontier = next;
-  }
-  return { found, edges };
+/**
+ * The two questions a learning path asks of a tenant's graph. LearningGraph answers them
+ * from memory; any other answer (the store walked concept by concept, for instance) gives
+ * the same plan.
+ */
+export interface PathFinder {
+  /** Cheapest route (edge cost 1 / weight) as the concepts after `fromId`; null when unreachable. */
+  cheapestRoute(fromId: ConceptId, toId: ConceptId): MaybeAsync<RouteStep[] | null>;
+  /** Every transitive prerequisite of `ids`, with the prerequisite edges found on the way. */
+  ancestorsOf(ids: readonly ConceptId[]): MaybeAsync<{ found: Set<ConceptId>; edges: Relationship[] }>;
 }
 
 /**
@@ -75,14 +30,14 @@ async function ancestorsOf(store: GraphStore, tenantId: string, ids: readonly Co
  * prerequisites allow (Kahn's algorithm, ready concepts by the route step that needs them
  * first, then by id for a stable answer).
  */
-export async function planLearningPath(store: GraphStore, tenantId: string, fromId: ConceptId, toId: ConceptId): Promise<LearningPlan> {
-  const known = (await ancestorsOf(store, tenantId, [fromId])).found.add(fromId);
+export async function planLearningPath(graph: PathFinder, fromId: ConceptId, toId: ConceptId): Promise<LearningPlan> {
+  const known = (await graph.ancestorsOf([fromId])).found.add(fromId);
   if (known.has(toId)) return { reachable: true, conceptIds: [], totalCost: 0 };
-  const route = await cheapestRoute(store, tenantId, fromId, toId);
+  const route = await graph.cheapestRoute(fromId, toId);
   if (!route) return { reachable: false, conceptIds: [], totalCost: null };
 
   const routeIds = route.map((step) => step.id).filter((id) => !known.has(id));
-  const { found, edges } = await ancestorsOf(store, tenantId, routeIds);
+  const { found, edges } = await graph.ancestorsOf(routeIds);
   const study = new Set([...routeIds, ...[...found].filter((id) => !known.has(id))]);
   const prerequisites = edges.filter((edge) => study.has(edge.fromId) && study.has(edge.toId));
 

@@ -6,6 +6,10 @@ export class MinHeap<T> {
     return this.items.length;
   }
 
+  peek(): { priority: number; value: T } | undefined {
+    return this.items[0];
+  }
+
   push(priority: number, value: T): void {
     const items = this.items;
     items.push({ priority, value });

@@ -31,17 +31,20 @@ export function edgesOfQuery(tenantId: string, ids: readonly ConceptId[], direct
 }
 
 /** One page of the tenant's concepts with their outgoing edges; pages go by uid order. */
-export function graphPageQuery(tenantId: string, offset: number, pageSize: number): DqlQuery {
+export function graphPageQuery(tenantId: string, offset: number, pageSize: number, fields: string = CONCEPT_FIELDS): DqlQuery {
   return {
     text: `query graphPage($tenant: string, $offset: int, $first: int) {
   concepts(func: eq(${P.tenant}, $tenant), offset: $offset, first: $first) @filter(type(Concept)) {
-    ${CONCEPT_FIELDS}
+    ${fields}
     ${edgeBlocks("out", RELATIONSHIP_TYPES)}
   }
 }`,
     vars: { $tenant: tenantId, $offset: String(offset), $first: String(pageSize) },
   };
 }
+
+/** Like graphPageQuery, with only the ids: what relationshipBatches needs. */
+export const relationshipPageQuery = (tenantId: string, offset: number, pageSize: number): DqlQuery => graphPageQuery(tenantId, offset, pageSize, P.id);
 
 export interface EdgeNode {
   [P.id]: string;

@@ -17,7 +17,8 @@ import type {
 } from "../domain/concept";
 import type { EdgeDirection, GraphStore } from "../domain/graph-store";
 import { planMerge } from "../domain/merge-plan";
-import { edgesOfNodes, edgesOfQuery, graphPageQuery, mentionsOfConceptQuery, mentionsOfNode, type EdgeNode } from "./dgraph-graph-queries";
+import { edgesOfNodes, edgesOfQuery, graphPageQuery, mentionsOfConceptQuery, mentionsOfNode, relationshipPageQuery, type EdgeNode } from "./dgraph-graph-queries";
+import { graphVersionQuery, versionOf, withVersionBump } from "./dgraph-graph-version";
 import { conceptUidsQuery, deleteConceptRequest, metricsMutation, removeRelationshipRequest, unlinkDocumentRequest } from "./dgraph-graph-writes";
 import * as queries from "./dgraph-queries";
 import { groupBy, prerequisitePathOf, toConcept, type ConceptNode, type PathResult } from "./dgraph-results";
@@ -90,13 +91,13 @@ export class DgraphGraphStore implements GraphStore {
   }
 
   async relate(tenantId: string, relationship: Relationship): Promise<void> {
-    await this.write(() => relateRequest(tenantId, relationship));
+    await this.write(() => withVersionBump(relateRequest(tenantId, relationship), tenantId));
   }
 
   async removeRelationship(tenantId: string, key: RelationshipKey): Promise<boolean> {
     const existing = await this.edgesOf(tenantId, [key.fromId], "out", [key.type]);
     if (!existing.some((edge) => edge.toId === key.toId)) return false;
-    await this.write(() => removeRelationshipRequest(tenantId, key));
+    await this.write(() => withVersionBump(removeRelationshipRequest(tenantId, key), tenantId));
     return true;
   }
 
@@ -121,7 +122,7 @@ export class DgraphGraphStore implements GraphStore {
     const plan = planMerge(keepId, mergeId, { edges: mergedEdges, mentions: mergedMentions }, { edges: keptEdges, mentions: keptMentions });
     for (const relationship of plan.relationships) await this.relate(tenantId, relationship);
     for (const mention of plan.mentions) await this.linkDocument(tenantId, mention);
-    await this.write(() => deleteConceptRequest(tenantId, mergeId));
+    await this.write(() => withVersionBump(deleteConceptRequest(tenantId, mergeId), tenantId));
   }
 
   async findPrerequisitePath(tenantId: string, fromId: ConceptId, toId: ConceptId): Promise<ConceptId[] | null> {
@@ -169,6 +170,20 @@ export class DgraphGraphStore implements GraphStore {
       for (const edge of edgesOfNodes(concepts)) graph.relationships.push(edge);
       if (concepts.length < GRAPH_PAGE) return graph;
     }
+  }
+
+  /** Page by page (uid order); a write between pages may or may not be seen, and bumps graphVersion. */
+  async *relationshipBatches(tenantId: string): AsyncIterable<Relationship[]> {
+    for (let offset = 0; ; offset += GRAPH_PAGE) {
+      const { concepts = [] } = await this.read<{ concepts?: EdgeNode[] }>(relationshipPageQuery(tenantId, offset, GRAPH_PAGE));
+      const edges = edgesOfNodes(concepts);
+      if (edges.length > 0) yield edges;
+      if (concepts.length < GRAPH_PAGE) return;
+    }
+  }
+
+  async graphVersion(tenantId: string): Promise<number> {
+    return versionOf(await this.read(graphVersionQuery(tenantId)));
   }
 
   /** In batches, each one transaction that reads the uids and sets the values by uid. */

@@ -14,6 +14,10 @@ import type { RelationshipType } from "../domain/concept";
  * - importance and community are written back by the metrics recomputation (PageRank and
  *   Louvain run in the service: Dgraph has neither); trigram on the normalized name serves
  *   `concepts(search:)` through regexp.
+ * - A few GraphVersion nodes per tenant count relationship changes: every write of edges
+ *   increments one of them in the same transaction (see dgraph-graph-version.ts), so a
+ *   process holding the graph in memory learns of other processes' writes with one small
+ *   read. Two edge writes that pick the same counter conflict and one is retried.
  * - @upsert on the lookup keys makes Dgraph abort one of two transactions racing to create
  *   the same concept or document ref; the store retries the loser, which then updates.
  */
@@ -29,6 +33,9 @@ export const P = {
   community: "Concept.community",
   documentId: "DocumentRef.id",
   mentions: "mentions",
+  versionTenant: "GraphVersion.tenant",
+  versionShard: "GraphVersion.shard",
+  versionCount: "GraphVersion.count",
 } as const;
 
 export const EDGE_OF: Record<RelationshipType, string> = {
@@ -54,6 +61,9 @@ ${EDGE_OF.RELATED}: [uid] @reverse .
 ${EDGE_OF.PART_OF}: [uid] @reverse .
 ${P.documentId}: string @index(exact) @upsert .
 ${P.mentions}: [uid] @reverse .
+${P.versionTenant}: string @index(exact) .
+${P.versionShard}: string @index(exact) @upsert .
+${P.versionCount}: int .
 
 type Concept {
   ${P.tenant}
@@ -74,6 +84,12 @@ type DocumentRef {
   ${P.tenant}
   ${P.documentId}
   ${P.mentions}
+}
+
+type GraphVersion {
+  ${P.versionTenant}
+  ${P.versionShard}
+  ${P.versionCount}
 }
 `;
 

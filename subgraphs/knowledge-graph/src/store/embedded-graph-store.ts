@@ -19,6 +19,8 @@ import { SnapshotFile } from "./snapshot-file";
 import { TenantGraph, type TenantSnapshot } from "./tenant-graph";
 
 const SNAPSHOT_VERSION = 1;
+/** Relationships per batch of relationshipBatches. */
+const RELATIONSHIP_BATCH = 10_000;
 
 interface Snapshot {
   version: number;
@@ -38,6 +40,9 @@ export interface EmbeddedGraphStoreOptions {
  * same contract suite as the Dgraph store. Fits graphs that fit in memory comfortably.
  */
 export class EmbeddedGraphStore implements GraphStore {
+  /** Per tenant; not persisted: a restarted process has no cached graphs to invalidate. */
+  private readonly versions = new Map<string, number>();
+
   private constructor(
     private readonly tenants: Map<string, TenantGraph>,
     private readonly file: SnapshotFile | undefined,
@@ -73,10 +78,13 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async relate(tenantId: string, relationship: Relationship): Promise<void> {
     this.changing(this.tenant(tenantId).relate(relationship));
+    this.bumpVersion(tenantId);
   }
 
   async removeRelationship(tenantId: string, key: RelationshipKey): Promise<boolean> {
-    return this.changing(this.tenants.get(tenantId)?.removeRelationship(key) ?? false);
+    const removed = this.changing(this.tenants.get(tenantId)?.removeRelationship(key) ?? false);
+    if (removed) this.bumpVersion(tenantId);
+    return removed;
   }
 
   async edgesOf(tenantId: string, ids: readonly ConceptId[], direction: EdgeDirection, types?: readonly RelationshipType[]): Promise<Relationship[]> {
@@ -85,6 +93,7 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async mergeConcepts(tenantId: string, keepId: ConceptId, mergeId: ConceptId): Promise<void> {
     this.changing(this.tenants.get(tenantId)?.merge(keepId, mergeId));
+    this.bumpVersion(tenantId);
   }
 
   async findPrerequisitePath(tenantId: string, fromId: ConceptId, toId: ConceptId): Promise<ConceptId[] | null> {
@@ -115,6 +124,21 @@ export class EmbeddedGraphStore implements GraphStore {
     return this.tenants.get(tenantId)?.loadGraph() ?? { concepts: [], relationships: [] };
   }
 
+  async *relationshipBatches(tenantId: string): AsyncIterable<Relationship[]> {
+    let batch: Relationship[] = [];
+    for (const relationship of this.tenants.get(tenantId)?.relationships() ?? []) {
+      batch.push(relationship);
+      if (batch.length < RELATIONSHIP_BATCH) continue;
+      yield batch;
+      batch = [];
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  async graphVersion(tenantId: string): Promise<number> {
+    return this.versions.get(tenantId) ?? 0;
+  }
+
   async writeMetrics(tenantId: string, metrics: readonly ConceptMetrics[]): Promise<void> {
     this.changing(this.tenants.get(tenantId)?.writeMetrics(metrics));
   }
@@ -129,6 +153,10 @@ export class EmbeddedGraphStore implements GraphStore {
     let graph = this.tenants.get(tenantId);
     if (!graph) this.tenants.set(tenantId, (graph = new TenantGraph()));
     return graph;
+  }
+
+  private bumpVersion(tenantId: string): void {
+    this.versions.set(tenantId, (this.versions.get(tenantId) ?? 0) + 1);
   }
 
   /** Every change schedules a snapshot; the debounce folds bursts into one write. */

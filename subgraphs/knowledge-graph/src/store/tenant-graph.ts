@@ -180,13 +180,17 @@ export class TenantGraph {
     return [...(this.documentsByConcept.get(conceptId)?.keys() ?? [])];
   }
 
-  snapshot(): TenantSnapshot {
-    const relationships: Relationship[] = [];
+  /** Every edge once, read lazily (writes between reads may or may not be seen). */
+  *relationships(): Generator<Relationship> {
     for (const [type, adjacency] of this.outgoing) {
       for (const [fromId, targets] of adjacency) {
-        for (const [toId, weight] of targets) relationships.push({ fromId, toId, type, weight });
+        for (const [toId, weight] of targets) yield { fromId, toId, type, weight };
       }
     }
+  }
+
+  snapshot(): TenantSnapshot {
+    const relationships = [...this.relationships()];
     const mentions: DocumentMention[] = [];
     for (const [documentId, concepts] of this.conceptsByDocument) {
       for (const [conceptId, weight] of concepts) mentions.push({ documentId, conceptId, weight });
