@@ -1,11 +1,16 @@
 /**
  * Event append throughput, batched and as concurrent single appends (each with its
  * optimistic-concurrency check), against a baseline in the same run: the same rows
- * written by plain inserts with no version check and no projection.
+ * written by plain inserts with no version check and no projection. The `bench-` streams
+ * have no read model; the last line appends to run streams as the executor does, so each
+ * append also updates the run's read-model row and writes its outbox row, in one transaction.
  *
  *   node -r ./scripts/register.js bench/workflow/event-append.bench.ts
  */
 import { randomUUID } from "node:crypto";
+import { NO_STREAM } from "../../subgraphs/workflow/src/domain/event-store";
+import { runEvent, runStreamId } from "../../subgraphs/workflow/src/domain/run/run";
+import { EXECUTOR_METADATA } from "../../subgraphs/workflow/src/store/run-projection";
 import { benchTargets, fmt, timed } from "./bench-database";
 
 const BATCH = 1_000;
@@ -53,9 +58,26 @@ async function main() {
       return WRITERS * SINGLES_PER_WRITER;
     });
 
+    const runStreams = Array.from({ length: WRITERS }, () => runStreamId(randomUUID()));
+    for (const [w, stream] of runStreams.entries()) {
+      const runId = stream.slice("run-".length);
+      await store.events.appendToStream(tenant, stream, NO_STREAM, [
+        runEvent("RunStarted", { runId, workflowId: "bench", workflowVersion: 1, definition: { nodes: [], edges: [] }, input: { w }, idempotencyKey: null }),
+      ]);
+    }
+    const runAppends = await timed(async () => {
+      await Promise.all(
+        runStreams.map(async (stream) => {
+          for (let v = 1; v <= SINGLES_PER_WRITER; v++) await store.events.appendToStream(tenant, stream, v, [{ ...newEvent(v), metadata: EXECUTOR_METADATA }]);
+        }),
+      );
+      return WRITERS * SINGLES_PER_WRITER;
+    });
+
     console.log(`\n${name}`);
     console.log(`  batched appends (${BATCHES} x ${BATCH}):      ${fmt(batched.perSecond)} events/s | baseline plain createMany ${fmt(batchedBaseline.perSecond)} events/s | ratio ${(batched.perSecond / batchedBaseline.perSecond).toFixed(2)}`);
     console.log(`  concurrent single appends (${WRITERS} writers): ${fmt(singles.perSecond)} events/s | baseline plain inserts ${fmt(singlesBaseline.perSecond)} events/s | ratio ${(singles.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
+    console.log(`  concurrent single appends to run streams, with read model and outbox (${WRITERS} writers): ${fmt(runAppends.perSecond)} events/s | ratio to baseline plain inserts ${(runAppends.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
     await target.close();
   }
 }

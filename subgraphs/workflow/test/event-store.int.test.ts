@@ -1,8 +1,11 @@
 import path from "node:path";
 import { createTestDatabase, migrateDatabase, openDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
 import { describeWithService } from "@aiwf/platform/testkit";
+import type { AppendResult } from "../src/domain/event-store";
 import { openWorkflowStore } from "../src/store/open-workflow-store";
-import { eventStoreContract, type EventStoreFixture } from "./event-store.contract";
+import type { PrismaEventStore } from "../src/store/prisma-event-store";
+import type { PrismaClient, TransactionClient } from "../src/store/prisma-client";
+import { eventStoreContract, type EventStoreFixture, type OpenTransaction } from "./event-store.contract";
 
 const prismaDir = path.resolve(__dirname, "../../../prisma/workflow");
 
@@ -11,6 +14,7 @@ async function migratedFixture(database: OpenedDatabase): Promise<EventStoreFixt
   const store = openWorkflowStore(database);
   return {
     ...store,
+    openTransaction: () => openTransaction(store.prisma, store.events as PrismaEventStore),
     async close() {
       await store.close();
       await database.close();
@@ -18,12 +22,37 @@ async function migratedFixture(database: OpenedDatabase): Promise<EventStoreFixt
   };
 }
 
+/** An interactive transaction kept open until commit(), appending through the store's own code. */
+async function openTransaction(prisma: PrismaClient, events: PrismaEventStore): Promise<OpenTransaction> {
+  let commit!: () => void;
+  const committing = new Promise<void>((resolve) => (commit = resolve));
+  let opened!: (tx: TransactionClient) => void;
+  const open = new Promise<TransactionClient>((resolve) => (opened = resolve));
+  const done = prisma.$transaction(
+    async (tx) => {
+      opened(tx);
+      await committing;
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
+  const tx = await Promise.race([open, done.then(() => Promise.reject(new Error("the transaction ended before it opened")))]);
+  return {
+    takeTransactionId: async () => void (await tx.$queryRaw`SELECT pg_current_xact_id()::text`),
+    append: (tenantId, streamId, expectedVersion, appended): Promise<AppendResult> => events.appendToStreamIn(tx, tenantId, streamId, expectedVersion, appended),
+    async commit() {
+      commit();
+      await done;
+    },
+  };
+}
+
 describe("Prisma event store on in-memory PGlite", () => {
-  eventStoreContract(async () => migratedFixture(await openDatabase({ kind: "pglite" })));
+  eventStoreContract(async () => migratedFixture(await openDatabase({ kind: "pglite" })), { concurrentTransactions: false });
 });
 
 describeWithService("postgres", "Prisma event store on a Postgres server", (serverUrl) => {
-  eventStoreContract(async () =>
-    migratedFixture(await openDatabase({ kind: "server", url: await createTestDatabase(serverUrl, "aiwf_workflow_test") })),
+  eventStoreContract(
+    async () => migratedFixture(await openDatabase({ kind: "server", url: await createTestDatabase(serverUrl, "aiwf_workflow_test") })),
+    { concurrentTransactions: true },
   );
 });

@@ -1,5 +1,5 @@
 import type { Logger } from "@aiwf/platform";
-import { backoffMs, DEFAULT_TIMEOUT_MS, retryPolicyOf, type WorkflowNode } from "../domain/definition/definition";
+import { backoffMs, DEFAULT_TIMEOUT_MS, isSideEffecting, retryPolicyOf, type SideEffectingType, type WorkflowNode } from "../domain/definition/definition";
 import type { EventStore, NewEvent } from "../domain/event-store";
 import { decide, runScope, type StepToRun } from "../domain/run/orchestrator";
 import { isFinished, runEvent, type Run, type StepError } from "../domain/run/run";
@@ -27,8 +27,11 @@ const PURE = new Set(["transform", "condition", "parallel", "join"]);
 
 /**
  * Advances one run as far as it can go now: decide, record, perform, repeat. Side-effecting
- * steps run concurrently; every transition is appended before the next decision, so a crash
- * at any point resumes from the log. `stop` aborts in-flight steps (cancellation, a lost lease).
+ * steps run concurrently. Transitions that need no I/O (pure steps, timers, bookkeeping) are
+ * held in memory and decided on from there; they are appended in one batch before any step
+ * with a side effect starts and before the processor waits or returns. Nothing leaves the
+ * process between appends, so a crash at any point resumes from the log and decides the same
+ * again. `stop` aborts in-flight steps (cancellation, a lost lease).
  */
 export async function processRun(deps: ProcessorDeps, tenantId: string, runId: string, stop: AbortSignal): Promise<ProcessOutcome> {
   const session = await RunSession.load(deps.events, deps.now, tenantId, runId);
@@ -40,24 +43,31 @@ export async function processRun(deps: ProcessorDeps, tenantId: string, runId: s
   try {
     for (;;) {
       if (stop.aborted) return { finished: false, wakeAt: null };
-      const decision = decide(session.run, deps.now(), new Set(inFlight.keys()));
+      const run = session.latest;
+      const decision = decide(run, deps.now(), new Set(inFlight.keys()));
       if (decision.kind === "finished") {
+        if (!(await session.flush())) continue;
         abortAll();
         await Promise.allSettled(inFlight.values());
         return { finished: true, wakeAt: null };
       }
       if (decision.kind === "record") {
-        await session.append(() => decision.events);
+        session.hold(decision.events, run);
         continue;
       }
       if (decision.kind === "run") {
-        await runPureAndTimers(deps, session, decision.steps.filter((step) => PURE.has(step.node.type) || !isActivity(step.node)));
-        for (const step of decision.steps.filter((candidate) => isActivity(candidate.node))) {
+        const local = await pureAndTimerEvents(deps, run, decision.steps.filter((step) => PURE.has(step.node.type) || !isActivity(step.node)));
+        if (!session.hold(local, run)) continue;
+        const activities = decision.steps.filter((candidate) => isActivity(candidate.node));
+        // An activity starts from the recorded run: what it was decided on must be in the log first.
+        if (activities.length > 0 && !(await session.flush())) continue;
+        for (const step of activities) {
           const work = runActivity(deps, session, step, cancelled.signal).finally(() => inFlight.delete(step.node.id));
           inFlight.set(step.node.id, work);
         }
         continue;
       }
+      if (!(await session.flush())) continue;
       if (inFlight.size > 0) {
         await Promise.race(inFlight.values());
         continue;
@@ -69,12 +79,11 @@ export async function processRun(deps: ProcessorDeps, tenantId: string, runId: s
   }
 }
 
-const isActivity = (node: WorkflowNode) => node.type === "http" || node.type === "llm";
+const isActivity = (node: WorkflowNode) => isSideEffecting(node.type);
 
-/** Pure nodes and timers need no I/O: all of them go into one append. */
-async function runPureAndTimers(deps: ProcessorDeps, session: RunSession, steps: StepToRun[]): Promise<void> {
-  if (steps.length === 0) return;
-  const run = session.run;
+/** The events of pure nodes and timers, which need no I/O, decided from `run`. */
+async function pureAndTimerEvents(deps: ProcessorDeps, run: Run, steps: StepToRun[]): Promise<NewEvent[]> {
+  if (steps.length === 0) return [];
   const scope = runScope(run);
   const events: NewEvent[] = [];
   for (const { node, attempt, resume } of steps) {
@@ -93,7 +102,7 @@ async function runPureAndTimers(deps: ProcessorDeps, session: RunSession, steps:
       }
     }
   }
-  await session.append(() => events);
+  return events;
 }
 
 async function runActivity(deps: ProcessorDeps, session: RunSession, { node, attempt, resume }: StepToRun, cancelled: AbortSignal): Promise<void> {
@@ -112,10 +121,10 @@ async function runActivity(deps: ProcessorDeps, session: RunSession, { node, att
   }
   const timeoutMs = node.timeoutMs ?? (node.config.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS;
   const signal = AbortSignal.any([cancelled, AbortSignal.timeout(timeoutMs)]);
-  const context = { tenantId: session.tenantId, signal, idempotencyKey: `${session.run.id}:${node.id}:${attempt}` };
+  const context = { tenantId: session.tenantId, runId: session.run.id, signal, idempotencyKey: `${session.run.id}:${node.id}:${attempt}` };
   let outcome: (run: Run) => NewEvent[];
   try {
-    const output = node.type === "http" ? await deps.activities.http(input as never, context) : await deps.activities.llm(input as never, context);
+    const output = await deps.activities[node.type as SideEffectingType](input as never, context);
     outcome = () => [runEvent("StepSucceeded", { ...at, output })];
   } catch (error) {
     if (cancelled.aborted) return; // the run was cancelled (or the lease lost): record nothing

@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { staleVersion, type AppendResult, type EventStore, type NewEvent, type RecordedEvent } from "../domain/event-store";
+import {
+  staleVersion,
+  type AppendResult,
+  type EventStore,
+  type LogCheckpoint,
+  type LoggedEvent,
+  type LogPage,
+  type NewEvent,
+  type RecordedEvent,
+} from "../domain/event-store";
 import type { InlineProjection } from "./inline-projection";
 import { isUniqueViolation, type Prisma, type PrismaClient, type TransactionClient } from "./prisma-client";
 
@@ -15,6 +24,9 @@ export interface PrismaEventStoreOptions {
   now?: () => Date;
 }
 
+/** Runs raw SQL: the client itself or a transaction's. */
+type Sql = Pick<PrismaClient, "$queryRaw">;
+
 /** The event log in Postgres (`events`), on PGlite or a server through the same code. */
 export class PrismaEventStore implements EventStore {
   private readonly projections: InlineProjection[];
@@ -29,35 +41,66 @@ export class PrismaEventStore implements EventStore {
   }
 
   async appendToStream(tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
+    const projected = this.projections.some((projection) => projection.handles(streamId));
     try {
-      return await this.prisma.$transaction(async (tx) => {
-        const actualVersion = await streamVersion(tx, tenantId, streamId);
-        // Checked here as well as by the unique index: an expectedVersion ahead of the stream would leave a gap.
-        if (actualVersion !== expectedVersion) throw staleVersion(streamId, expectedVersion, actualVersion);
-        const recordedAt = this.now();
-        const rows = await tx.event.createManyAndReturn({
-          data: events.map((event, index) => ({
-            id: randomUUID(),
-            tenantId,
-            streamId,
-            streamVersion: expectedVersion + index + 1,
-            type: event.type,
-            data: event.data as Prisma.InputJsonObject,
-            metadata: (event.metadata ?? {}) as Prisma.InputJsonObject,
-            recordedAt,
-          })),
-        });
-        const recorded = rows.map(toRecordedEvent).sort((a, b) => a.version - b.version);
-        for (const projection of this.projections) {
-          if (projection.handles(streamId)) await projection.apply(tx, tenantId, streamId, recorded);
-        }
-        return { nextVersion: expectedVersion + events.length, positions: recorded.map((event) => event.position) };
-      }, TRANSACTION_OPTIONS);
+      // One INSERT is atomic on its own: a stream no read model follows needs no transaction around it.
+      if (!projected) return await this.insert(this.prisma, tenantId, streamId, expectedVersion, events).then(({ result }) => result);
+      return await this.prisma.$transaction((tx) => this.appendToStreamIn(tx, tenantId, streamId, expectedVersion, events), TRANSACTION_OPTIONS);
     } catch (error) {
       // A concurrent writer appended the same version first; its commit made ours violate the index.
-      if (isUniqueViolation(error)) throw staleVersion(streamId, expectedVersion, await streamVersion(this.prisma, tenantId, streamId));
+      if (isDuplicateVersion(error)) throw staleVersion(streamId, expectedVersion, await streamVersion(this.prisma, tenantId, streamId));
       throw error;
     }
+  }
+
+  /**
+   * The append inside a caller's transaction, with the inline projections. Make it the
+   * transaction's first write: the transaction id global readers order by is taken then, and an
+   * earlier one could put this stream's events before their predecessors in the global order.
+   */
+  async appendToStreamIn(tx: TransactionClient, tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
+    const { result, recorded } = await this.insert(tx, tenantId, streamId, expectedVersion, events);
+    for (const projection of this.projections) {
+      if (projection.handles(streamId) && recorded.length > 0) await projection.apply(tx, tenantId, streamId, recorded);
+    }
+    return result;
+  }
+
+  /**
+   * All events in one statement that checks the version itself: it inserts nothing unless the
+   * stream's last version is `expectedVersion` (no gap, no stale writer), and of two writers
+   * racing from the same version the unique (tenant, stream, version) index lets one through.
+   */
+  private async insert(db: Sql, tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]) {
+    if (events.length === 0) {
+      const actualVersion = await streamVersion(db, tenantId, streamId);
+      if (actualVersion !== expectedVersion) throw staleVersion(streamId, expectedVersion, actualVersion);
+      return { recorded: [], result: { nextVersion: expectedVersion, positions: [] } satisfies AppendResult };
+    }
+    const recordedAt = this.now();
+    const recorded: RecordedEvent[] = events.map((event, index) => ({
+      id: randomUUID(),
+      position: 0n,
+      streamId,
+      version: expectedVersion + index + 1,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata ?? {},
+      recordedAt,
+    }));
+    // The rows travel as one JSON parameter: one round trip whatever their number.
+    const rows = JSON.stringify(recorded.map(({ id, version, type, data, metadata }) => ({ id, version, type, data, metadata })));
+    const inserted = await db.$queryRaw<Array<{ position: bigint; version: number }>>`
+      INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data, metadata, recorded_at)
+      SELECT e.id, ${tenantId}::text, ${streamId}::text, e.version, e.type, e.data, e.metadata, ${recordedAt}::timestamptz
+      FROM jsonb_to_recordset(${rows}::jsonb) AS e(id uuid, version int, type text, data jsonb, metadata jsonb)
+      WHERE ${expectedVersion}::int = (SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = ${tenantId}::text AND stream_id = ${streamId}::text)
+      ORDER BY e.version
+      RETURNING position, stream_version AS version`;
+    if (inserted.length !== events.length) throw staleVersion(streamId, expectedVersion, await streamVersion(db, tenantId, streamId));
+    const positions = new Map(inserted.map((row) => [Number(row.version), BigInt(row.position)]));
+    for (const event of recorded) event.position = positions.get(event.version)!;
+    return { recorded, result: { nextVersion: expectedVersion + events.length, positions: recorded.map((event) => event.position) } satisfies AppendResult };
   }
 
   async readStream(tenantId: string, streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
@@ -67,11 +110,41 @@ export class PrismaEventStore implements EventStore {
     });
     return rows.map(toRecordedEvent);
   }
+
+  /*
+   * Only transactions older than the oldest one still running (the snapshot's xmin) are read:
+   * they have all ended, and every transaction that has not (or has not begun) has a larger id,
+   * so it sorts after anything returned now. Ordering by position alone would not do: a
+   * transaction with a smaller id may take a larger position than one still running.
+   *
+   * On PGlite one connection runs one transaction at a time: a transaction is settled before the
+   * next (or this read) starts, so xmin is past every committed event and the filter never
+   * holds anything back; the property holds because there are no concurrent writers to wait for.
+   */
+  async readAllForward(after: LogCheckpoint, limit: number): Promise<LogPage> {
+    const rows = await this.prisma.$queryRaw<LogRow[]>`
+      SELECT position, id, tenant_id, stream_id, stream_version, type, data, metadata, recorded_at, transaction_id::text AS transaction_number
+      FROM events
+      WHERE (transaction_id, position) > (${String(after.transactionId)}::xid8, ${after.position}::bigint)
+        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY events.transaction_id, events.position
+      LIMIT ${limit}::int`;
+    const events = rows.map(toLoggedEvent);
+    const last = events.at(-1);
+    return { events, checkpoint: last ? { transactionId: last.transactionId, position: last.position } : after };
+  }
 }
 
-async function streamVersion(db: TransactionClient | PrismaClient, tenantId: string, streamId: string): Promise<number> {
-  const { _max } = await db.event.aggregate({ where: { tenantId, streamId }, _max: { streamVersion: true } });
-  return _max.streamVersion ?? 0;
+/** A unique violation, as the client reports it for model queries (P2002) or raw SQL (P2010 with the driver's 23505). */
+function isDuplicateVersion(error: unknown): boolean {
+  const meta = (error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null) ?? {};
+  return isUniqueViolation(error) || (meta.code === "P2010" && meta.meta?.driverAdapterError?.cause?.originalCode === "23505");
+}
+
+async function streamVersion(db: Sql, tenantId: string, streamId: string): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ version: number | null }>>`
+    SELECT MAX(stream_version) AS version FROM events WHERE tenant_id = ${tenantId}::text AND stream_id = ${streamId}::text`;
+  return row?.version ?? 0;
 }
 
 type EventRow = {
@@ -95,5 +168,34 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     data: row.data as Record<string, unknown>,
     metadata: row.metadata as Record<string, unknown>,
     recordedAt: row.recordedAt,
+  };
+}
+
+type LogRow = {
+  position: bigint;
+  id: string;
+  tenant_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  recorded_at: Date;
+  /** xid8 as text: the drivers have no parser for it. Not named transaction_id, or ORDER BY would sort the text. */
+  transaction_number: string;
+};
+
+function toLoggedEvent(row: LogRow): LoggedEvent {
+  return {
+    id: row.id,
+    position: BigInt(row.position),
+    tenantId: row.tenant_id,
+    transactionId: BigInt(row.transaction_number),
+    streamId: row.stream_id,
+    version: Number(row.stream_version),
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: new Date(row.recorded_at),
   };
 }

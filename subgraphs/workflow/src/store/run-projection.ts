@@ -48,13 +48,7 @@ export const runProjection: InlineProjection = {
   handles: (streamId) => runIdOfStream(streamId) !== undefined,
 
   async apply(tx: TransactionClient, tenantId: string, streamId: string, events: readonly RecordedEvent[]) {
-    // The fold needs the definition, which only the stream has: read it from the stream itself.
-    const first = events[0]!.version === 1 ? null : await tx.event.findFirst({ where: { tenantId, streamId, streamVersion: 1 } });
-    let state: Run | null = null;
-    if (first) {
-      const row = await tx.workflowRun.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: runIdOfStream(streamId)! } } });
-      state = { ...runFromRow(row), definition: (first.data as unknown as { definition: Run["definition"] }).definition };
-    }
+    let state: Run | null = events[0]!.version === 1 ? null : await currentRun(tx, tenantId, streamId);
     const states: Run[] = [];
     for (const event of events) states.push((state = evolveRun(state, event)));
     await writeRunRow(tx, tenantId, state!);
@@ -68,6 +62,22 @@ export const runProjection: InlineProjection = {
   },
 };
 
+/**
+ * The run as its row has it, with the definition the fold needs, which only the stream has
+ * (in RunStarted): both in one round trip.
+ */
+async function currentRun(tx: TransactionClient, tenantId: string, streamId: string): Promise<Run> {
+  const [row] = await tx.$queryRaw<Array<RunRow & { definition: Run["definition"] }>>`
+    SELECT r.tenant_id AS "tenantId", r.id, r.workflow_id AS "workflowId", r.workflow_version AS "workflowVersion", r.status::text AS status,
+           r.input, r.output, r.error, r.steps, r.idempotency_key AS "idempotencyKey", r.version, r.created_at AS "createdAt",
+           r.updated_at AS "updatedAt", r.finished_at AS "finishedAt", e.data -> 'definition' AS definition
+    FROM workflow_runs r
+    JOIN events e ON e.tenant_id = r.tenant_id AND e.stream_id = ${streamId}::text AND e.stream_version = 1
+    WHERE r.tenant_id = ${tenantId}::text AND r.id = ${runIdOfStream(streamId)!}::text`;
+  if (!row) throw new Error(`Run stream ${streamId} has events but no read-model row`);
+  return { ...runFromRow(row), definition: row.definition };
+}
+
 /** Upserts one run's read-model row (the projection and the rebuild share it). */
 export async function writeRunRow(tx: TransactionClient, tenantId: string, run: Run): Promise<void> {
   const { definition: _definition, id, idempotencyKey, createdAt, ...fields } = run;
@@ -76,5 +86,6 @@ export async function writeRunRow(tx: TransactionClient, tenantId: string, run: 
     where: { tenantId_id: { tenantId, id } },
     create: { tenantId, id, idempotencyKey, createdAt, ...row },
     update: row,
+    select: { version: true }, // nothing to read back: not the steps JSON again
   });
 }
