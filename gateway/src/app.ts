@@ -9,6 +9,7 @@ import { GraphQLError } from "graphql";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createErrorFormatter, createServiceMetrics, isDomainError, type Logger, requestIdFrom } from "@aiwf/platform";
+import { createRequestIdentity } from "./auth/request-identity";
 import { createTokenVerifier } from "./auth/token-verifier";
 import { type GatewayConfig, subgraphUrlOverrides } from "./config";
 import type { GatewayContext } from "./gateway-context";
@@ -58,6 +59,7 @@ export function createGatewayApp(deps: GatewayDeps) {
     algorithms: config.JWT_ALGORITHMS,
     mode: config.AUTH_MODE,
   });
+  const identify = createRequestIdentity({ verifyToken, internalTokenSecret: config.INTERNAL_TOKEN_SECRET });
   return {
     async start(): Promise<RunningGateway> {
       const app = express();
@@ -114,7 +116,7 @@ export function createGatewayApp(deps: GatewayDeps) {
           context: async ({ req }): Promise<GatewayContext> => {
             const requestId = requestIdFrom(req.headers);
             try {
-              const identity = await verifyToken(req.headers.authorization);
+              const identity = await identify(req.headers);
               return { identity, requestId, logger: logger.child({ requestId, tenant: identity.tenantId }) };
             } catch (error) {
               const message = isDomainError(error) ? error.message : "Invalid token";

@@ -8,7 +8,7 @@ import { createApp as createKnowledgeGraphApp } from "@aiwf/knowledge-graph/src/
 import { knowledgeGraphConfigSchema } from "@aiwf/knowledge-graph/src/config";
 import { openGraphStore } from "@aiwf/knowledge-graph/src/store/open-graph-store";
 import { createApp as createWorkflowApp } from "@aiwf/workflow/src/app";
-import { workflowConfigSchema } from "@aiwf/workflow/src/config";
+import { executorOptionsOf, workflowConfigSchema } from "@aiwf/workflow/src/config";
 import { openWorkflowDatabase } from "@aiwf/workflow/src/stores";
 import { createApp as createRealtimeApp } from "@aiwf/realtime/src/app";
 import { realtimeConfigSchema } from "@aiwf/realtime/src/config";
@@ -23,6 +23,8 @@ export interface EmbeddedSubgraphSettings {
   internalTokenSecret: string;
   /** The in-process event bus all embedded services share, as they would share Redis. */
   events: EventBus;
+  /** This process's gateway /graphql; known only once the gateway listens, after the subgraphs. */
+  gatewayUrl: () => string | undefined;
 }
 
 export interface EmbeddedSubgraph {
@@ -85,7 +87,13 @@ const workflow: EmbeddedSubgraph = {
   defaultPort: 8080,
   async start(settings) {
     const config = parseConfig(workflowConfigSchema, embeddedEnv(settings));
-    return createWorkflowApp({ database: await openWorkflowDatabase(config), ...appDeps("workflow", settings, config) }).start();
+    const deps = {
+      database: await openWorkflowDatabase(config),
+      gatewayUrl: settings.gatewayUrl,
+      executor: executorOptionsOf(config),
+      ...appDeps("workflow", settings, config),
+    };
+    return createWorkflowApp(deps).start();
   },
 };
 

@@ -41,11 +41,13 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const events = createEventBus({ url: undefined, logger: createLogger({ service: "event-bus", level: logLevel }) });
   const subgraphs: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};
+  // Workflow runs call the supergraph through this process's gateway (contentIngest, knowledgeLink).
+  let gatewayUrl: string | undefined;
   try {
     await Promise.all(
       EMBEDDED_SUBGRAPHS.map(async (subgraph) => {
         const port = options.useFreePorts ? 0 : subgraph.defaultPort;
-        const running = await subgraph.start({ port, host, dataDir: options.dataDir, logLevel, internalTokenSecret, events: events.bus });
+        const running = await subgraph.start({ port, host, dataDir: options.dataDir, logLevel, internalTokenSecret, events: events.bus, gatewayUrl: () => gatewayUrl });
         subgraphs[subgraph.name] = running;
         urls[subgraph.urlVariable] = running.url;
       }),
@@ -61,6 +63,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
     const developmentToken = await issueDevelopmentToken({ secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
     const gateway = await createGatewayApp({ config, logger: createLogger({ service: "gateway", level: logLevel }), developmentToken }).start();
+    gatewayUrl = gateway.url;
     const stop = async () => {
       await gateway.stop();
       await Promise.all(Object.values(subgraphs).map((server) => server.stop()));

@@ -11,10 +11,16 @@ export const workflowConfigSchema = commonEnvSchema
     /** The workflow database on a Postgres server; unset selects embedded PGlite under DATA_DIR/workflow. */
     DATABASE_URL: optional(env.postgresUrl()),
     DATA_DIR: z.string().min(1).default(".data"),
+    /** The gateway's /graphql, where contentIngest and knowledgeLink steps act as the run; unset, those steps fail saying so. */
+    GATEWAY_URL: optional(env.url(["http", "https"])),
+    /** Whether tenant admins may register stdio MCP servers: processes spawned on this host, so off unless the operator trusts them. */
+    MCP_ALLOW_STDIO: env.boolean(false),
     /** How long an executor instance's claim on a run lasts without renewal: a dead instance's runs wait this long. */
     EXECUTOR_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     /** How often an executor looks for due runs (timers, other instances' work). */
     EXECUTOR_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    /** Runs of one tenant executing at once across all instances; more wait QUEUED, first come first served. */
+    MAX_RUNNING_RUNS_PER_TENANT: z.coerce.number().int().min(1).max(100_000).default(50),
   })
   .superRefine((config, ctx) => {
     refuseDevelopmentDefaults(config, ctx);
@@ -24,3 +30,8 @@ export const workflowConfigSchema = commonEnvSchema
   });
 
 export type WorkflowConfig = z.infer<typeof workflowConfigSchema>;
+
+/** The executor's lease, polling and per-tenant concurrency, as `npm start` and main.ts both configure it. */
+export function executorOptionsOf(config: Pick<WorkflowConfig, "EXECUTOR_LEASE_MS" | "EXECUTOR_POLL_MS" | "MAX_RUNNING_RUNS_PER_TENANT">) {
+  return { leaseMs: config.EXECUTOR_LEASE_MS, pollMs: config.EXECUTOR_POLL_MS, maxRunningPerTenant: config.MAX_RUNNING_RUNS_PER_TENANT };
+}

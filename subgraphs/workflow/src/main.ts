@@ -3,7 +3,7 @@ import { createEventBus } from "@aiwf/platform/events";
 import { openDatabase } from "@aiwf/platform/postgres";
 import { createLlmProviders } from "./ai/providers";
 import { createApp } from "./app";
-import { workflowConfigSchema } from "./config";
+import { executorOptionsOf, workflowConfigSchema } from "./config";
 import { databaseTarget } from "./stores";
 
 async function main(): Promise<void> {
@@ -18,11 +18,13 @@ async function main(): Promise<void> {
     events: bus.bus,
     // Only the local provider until remote providers' settings are in config.ts.
     llm: createLlmProviders({}),
-    executor: { leaseMs: config.EXECUTOR_LEASE_MS, pollMs: config.EXECUTOR_POLL_MS },
+    executor: executorOptionsOf(config),
     logger,
     port: config.PORT,
     host: config.HOST,
     internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+    gatewayUrl: config.GATEWAY_URL,
+    mcpAllowStdio: config.MCP_ALLOW_STDIO,
     exposeInternalErrors: config.NODE_ENV === "development",
   })
     .start()

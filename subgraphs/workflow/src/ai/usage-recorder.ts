@@ -22,14 +22,25 @@ export interface ModelUsageSummary {
   averageLatencyMs: number;
 }
 
+/** A period of calls: `since` inclusive, `until` exclusive; either end may be open. */
+export interface UsagePeriod {
+  since?: Date;
+  until?: Date;
+}
+
 /**
- * Where model usage goes, per tenant. The in-memory recorder serves embedded mode and
- * tests; a Postgres one (a `ModelUsage` table) implements the same port.
+ * Where model usage goes, per tenant. The in-memory recorder serves tests; the Postgres one
+ * (`store/prisma-usage-recorder.ts`, the `model_usage` table) is what the app wires in.
  */
 export interface ModelUsageRecorder {
   record(usage: ModelUsageRecord): Promise<void>;
   /** Grouped by provider+model, largest cost first; only this tenant's calls. */
-  summary(tenantId: string, options?: { since?: Date }): Promise<ModelUsageSummary[]>;
+  summary(tenantId: string, period?: UsagePeriod): Promise<ModelUsageSummary[]>;
+}
+
+/** Summaries in the port's order: largest cost first, then provider and model. */
+export function byCostThenName(a: ModelUsageSummary, b: ModelUsageSummary): number {
+  return b.costUsd - a.costUsd || a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model);
 }
 
 export function createInMemoryUsageRecorder(): ModelUsageRecorder {
@@ -45,6 +56,7 @@ export function createInMemoryUsageRecorder(): ModelUsageRecorder {
       const groups = new Map<string, ModelUsageSummary & { latencyTotal: number }>();
       for (const row of byTenant.get(tenantId) ?? []) {
         if (options.since && row.at < options.since) continue;
+        if (options.until && row.at >= options.until) continue;
         const key = `${row.provider}\u0000${row.model}`;
         const group = groups.get(key) ?? {
           provider: row.provider,
@@ -69,7 +81,7 @@ export function createInMemoryUsageRecorder(): ModelUsageRecorder {
           costUsd: Math.round(group.costUsd * 1e6) / 1e6,
           averageLatencyMs: Math.round(latencyTotal / group.calls),
         }))
-        .sort((a, b) => b.costUsd - a.costUsd || a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model));
+        .sort(byCostThenName);
     },
   };
 }

@@ -1,9 +1,14 @@
 import type { LlmProviders } from "../ai/llm-provider";
+import type { SideEffectingType } from "../domain/definition/definition";
+import { createGatewayActivities } from "./gateway-activities";
+import type { GatewayClient } from "./gateway-client";
+import { createMcpToolActivity, type McpActivityDeps } from "./mcp-tool.activity";
 import { StepFailure } from "./step-failure";
 
 /** What an activity knows about the step it performs. */
 export interface ActivityContext {
   tenantId: string;
+  runId: string;
   /** Aborted on cancellation and on the step's timeout. */
   signal: AbortSignal;
   /** `<runId>:<nodeId>:<attempt>`: the same for a re-run of an attempt a crash interrupted. */
@@ -28,14 +33,24 @@ export interface LlmStepInput {
 export interface ActivityDeps {
   llm: LlmProviders;
   fetch?: typeof fetch;
+  /** For mcpTool steps; without it they fail (not retryably). */
+  mcp?: McpActivityDeps;
+  /** For contentIngest and knowledgeLink steps; unset when GATEWAY_URL is, and they fail saying so. */
+  gateway?: GatewayClient;
 }
 
+/** One side effect: performs a step's recorded input. */
+export type Activity = (input: never, context: ActivityContext) => Promise<unknown>;
+
 /**
- * The side effects a run performs, built once from their dependencies (Temporal's
- * `createActivities(deps)`), so tests and the executor share the same code.
+ * The side effects a run performs, one per side-effecting node type, built once from their
+ * dependencies (Temporal's `createActivities(deps)`), so tests and the executor share the same code.
  */
-export function createActivities({ llm, fetch: fetchImpl = fetch }: ActivityDeps) {
+export function createActivities({ llm, fetch: fetchImpl = fetch, mcp, gateway }: ActivityDeps) {
   return {
+    ...createGatewayActivities(gateway),
+    mcpTool: createMcpToolActivity(mcp),
+
     async http(input: HttpStepInput, context: ActivityContext) {
       const hasBody = input.body !== null && input.body !== undefined && input.method !== "GET";
       const response = await fetchImpl(input.url, {
@@ -70,7 +85,8 @@ export function createActivities({ llm, fetch: fetchImpl = fetch }: ActivityDeps
       const { text, model, provider, usage, costUsd, latencyMs } = response;
       return { text, model, provider, usage, costUsd, latencyMs };
     },
-  };
+  } satisfies Record<SideEffectingType, Activity>;
 }
 
+/** The activities by node type: the executor dispatches a side-effecting step through this map. */
 export type Activities = ReturnType<typeof createActivities>;

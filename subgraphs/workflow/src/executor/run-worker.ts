@@ -10,6 +10,8 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Runs advanced at once by this instance (default 8: below the database pool, so lease renewals find a connection). */
   concurrency?: number;
+  /** Runs of one tenant executing at once across all instances; the rest stay QUEUED (default: no limit). */
+  maxRunningPerTenant?: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export class RunWorker {
   private async poll(): Promise<void> {
     const free = (this.options.concurrency ?? 8) - this.active.size;
     if (free <= 0) return;
-    const claimed = await this.deps.tasks.claim(this.owner, this.deps.now(), this.leaseMs, free);
+    const claimed = await this.deps.tasks.claim(this.owner, this.deps.now(), this.leaseMs, free, this.options.maxRunningPerTenant);
     for (const task of claimed) this.work(task);
     if (claimed.length === free) setImmediate(() => this.nudge()); // maybe more is due
   }

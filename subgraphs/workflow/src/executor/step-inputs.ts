@@ -4,6 +4,7 @@ import { incomingEdges } from "../domain/definition/definition";
 import type { Run } from "../domain/run/run";
 import { isTaken } from "../domain/run/orchestrator";
 import type { HttpStepInput, LlmStepInput } from "./activities";
+import { nodeInputPreparers } from "./node-inputs";
 import { StepFailure } from "./step-failure";
 
 /**
@@ -35,7 +36,8 @@ export async function prepareInput(node: WorkflowNode, scope: RunScope): Promise
       };
       return input;
     }
-    return null;
+    const prepare = nodeInputPreparers[node.type];
+    return prepare ? prepare(node, config, scope) : null;
   });
 }
 

@@ -51,6 +51,17 @@ export function validateMcpServerDefinition(server: McpServerDefinition, path = 
  * definition (new URL, new token) changes the key, so the old connection is not reused.
  */
 export function connectionKeyOf(server: McpServerDefinition): { slot: string; fingerprint: string } {
-  const { id, tenantId, ...how } = server;
-  return { slot: `${tenantId}\u0000${id}`, fingerprint: JSON.stringify(how, Object.keys(how).sort()) };
+  const { id, tenantId, transport, command, args, env, url, headers } = server;
+  // Only how to reach it (not, say, a registry's timestamps); keys sorted at every level, so
+  // equal definitions agree and a changed header value (a rotated token) does not.
+  return { slot: `${tenantId}\u0000${id}`, fingerprint: stableJson({ transport, command, args, env, url, headers }) };
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, field]) => field !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${stableJson(field)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }

@@ -36,10 +36,10 @@ export class WorkflowDefinitionNode {
   @Field(() => String, { description: "Unique within the definition; expressions read its output as `steps.<id>`." })
   id!: string;
 
-  @Field(() => String, { description: "transform, condition, parallel, join, delay, waitForSignal, http or llm." })
+  @Field(() => String, { description: "transform, condition, parallel, join, delay, waitForSignal, http, llm, mcpTool, contentIngest or knowledgeLink." })
   type!: string;
 
-  @Field(() => GraphQLJSON, { description: "The type's settings, e.g. `{ expression }` for transform, `{ method, url }` for http." })
+  @Field(() => GraphQLJSON, { description: "The type's settings, e.g. `{ expression }` for transform, `{ method, url }` for http, `{ server, tool, arguments }` for mcpTool." })
   config!: unknown;
 
   @Field(() => RetryPolicy, { nullable: true, description: "Retry policy; null for the type's defaults." })
@@ -75,7 +75,7 @@ export class WorkflowDefinitionNodeInput {
   @Field(() => String, { description: "Unique node id: letters, digits, _ or -, at most 64." })
   id!: string;
 
-  @Field(() => String, { description: "transform, condition, parallel, join, delay, waitForSignal, http or llm." })
+  @Field(() => String, { description: "transform, condition, parallel, join, delay, waitForSignal, http, llm, mcpTool, contentIngest or knowledgeLink." })
   type!: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: "The type's settings." })

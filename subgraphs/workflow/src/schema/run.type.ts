@@ -6,7 +6,7 @@ registerEnumType(RunStatus, {
   name: "RunStatus",
   description: "Where a run is.",
   valuesConfig: {
-    QUEUED: { description: "Started, no step has run yet." },
+    QUEUED: { description: "Started, no step has run yet: waiting for the executor, or for a slot while the tenant has MAX_RUNNING_RUNS_PER_TENANT runs executing." },
     RUNNING: { description: "Steps are running or about to." },
     WAITING: { description: "Every open step waits: for a delay to end or for a signal (signalRun)." },
     SUCCEEDED: { description: "Every node ran or was skipped; `output` holds the results." },

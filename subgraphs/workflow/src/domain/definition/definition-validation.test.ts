@@ -1,4 +1,5 @@
 import { isDomainError } from "@aiwf/platform";
+import { NODE_TYPES } from "./definition";
 import { parseDefinition, type DefinitionInput } from "./definition-validation";
 
 const node = (id: string, type: string, config: unknown = {}) => ({ id, type, config });
@@ -29,6 +30,9 @@ describe("definition validation", () => {
         node("join", "join"),
         node("pause", "delay", { durationMs: 10 }),
         node("approve", "waitForSignal", { signal: "approval" }),
+        node("lookup", "mcpTool", { server: "search-tools", tool: "echo", arguments: "{ 'text': input.topic }" }),
+        node("ingest", "contentIngest", { title: "Notes on {{ input.topic }}", content: "{{ steps.ask.text }}", format: "MARKDOWN" }),
+        node("link", "knowledgeLink", { concept: "{{ input.topic }}", relatedTo: "Graphs", relationship: "PART_OF", documentId: "{{ steps.ingest.id }}" }),
       ],
       edges: [
         { from: "start", to: "big" },
@@ -40,9 +44,13 @@ describe("definition validation", () => {
         { from: "ask", to: "join" },
         { from: "join", to: "pause" },
         { from: "pause", to: "approve" },
+        { from: "approve", to: "lookup" },
+        { from: "lookup", to: "ingest" },
+        { from: "ingest", to: "link" },
       ],
     });
-    expect(definition.nodes.map((n) => n.type)).toEqual(["transform", "condition", "parallel", "http", "llm", "join", "delay", "waitForSignal"]);
+    expect(new Set(definition.nodes.map((n) => n.type))).toEqual(new Set(NODE_TYPES));
+    expect(definition.nodes.find((n) => n.id === "lookup")?.config).toEqual({ server: "search-tools", tool: "echo", arguments: "{ 'text': input.topic }" });
   });
 
   it.each<[string, DefinitionInput, string, RegExp]>([
@@ -63,6 +71,17 @@ describe("definition validation", () => {
     ],
     ["an unreachable node", { nodes: [node("a", "join"), node("b", "join"), node("c", "join")], edges: [{ from: "a", to: "b" }] }, "input.definition.nodes[2]", /unreachable/],
     ["a condition edge without when", { nodes: [node("a", "condition", { expression: "true" }), node("b", "join")], edges: [{ from: "a", to: "b" }] }, "input.definition.edges[0].when", /when/],
+    ["an mcpTool without a server", linear(node("a", "mcpTool", { tool: "echo" })), "input.definition.nodes[0].config.server", /./],
+    ["an mcpTool server id that cannot be registered", linear(node("a", "mcpTool", { server: "Search Tools", tool: "echo" })), "input.definition.nodes[0].config.server", /MCP server id/],
+    ["an mcpTool tool that is not a string", linear(node("a", "mcpTool", { server: "tools", tool: 7 })), "input.definition.nodes[0].config.tool", /string/],
+    ["bad JSONata in mcpTool arguments", linear(node("a", "mcpTool", { server: "tools", tool: "echo", arguments: "{ 'a': " })), "input.definition.nodes[0].config.arguments", /Invalid JSONata/],
+    ["a contentIngest without content", linear(node("a", "contentIngest", { title: "T" })), "input.definition.nodes[0].config.content", /./],
+    ["a contentIngest with an empty title", linear(node("a", "contentIngest", { title: "", content: "x" })), "input.definition.nodes[0].config.title", /empty/],
+    ["a contentIngest format that is not text", linear(node("a", "contentIngest", { title: "T", content: "x", format: "PDF" })), "input.definition.nodes[0].config.format", /./],
+    ["bad JSONata in a contentIngest template", linear(node("a", "contentIngest", { title: "{{ $x( }}", content: "x" })), "input.definition.nodes[0].config.title", /Invalid JSONata/],
+    ["a knowledgeLink without a concept", linear(node("a", "knowledgeLink", { relatedTo: "Graphs" })), "input.definition.nodes[0].config.concept", /./],
+    ["a knowledgeLink relationship of an unknown type", linear(node("a", "knowledgeLink", { concept: "A", relatedTo: "B", relationship: "LIKES" })), "input.definition.nodes[0].config.relationship", /./],
+    ["a knowledgeLink relationship without relatedTo", linear(node("a", "knowledgeLink", { concept: "A", relationship: "RELATED" })), "input.definition.nodes[0].config.relatedTo", /relationship/],
     ["a retry policy out of range", { nodes: [{ ...node("a", "join"), retry: { maxAttempts: 0 } }], edges: [] }, "input.definition.nodes[0].retry.maxAttempts", /between/],
   ])("refuses %s with BAD_USER_INPUT naming the node and field", (_case, input, field, message) => {
     const error = refusal(input);

@@ -3,7 +3,19 @@
  * must be reachable from it. Edges out of a `condition` carry a `when` label: the branch taken
  * when the condition's value (as a string) equals it, `else` when no label matches.
  */
-export const NODE_TYPES = ["transform", "condition", "parallel", "join", "delay", "waitForSignal", "http", "llm"] as const;
+export const NODE_TYPES = [
+  "transform",
+  "condition",
+  "parallel",
+  "join",
+  "delay",
+  "waitForSignal",
+  "http",
+  "llm",
+  "mcpTool",
+  "contentIngest",
+  "knowledgeLink",
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export const isNodeType = (value: unknown): value is NodeType => NODE_TYPES.includes(value as NodeType);
@@ -44,9 +56,15 @@ export const EMPTY_DEFINITION: WorkflowDefinition = { nodes: [], edges: [] };
 export const ELSE_BRANCH = "else";
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The node types whose steps are activities: they reach outside the run (and may fail transiently). */
+export const SIDE_EFFECTING_TYPES = ["http", "llm", "mcpTool", "contentIngest", "knowledgeLink"] as const satisfies readonly NodeType[];
+export type SideEffectingType = (typeof SIDE_EFFECTING_TYPES)[number];
+
+export const isSideEffecting = (type: NodeType): type is SideEffectingType => (SIDE_EFFECTING_TYPES as readonly NodeType[]).includes(type);
+
 /** Side-effecting nodes retry by default; pure ones fail at once (a retry would compute the same). */
 export function retryPolicyOf(node: WorkflowNode): RetryPolicy {
-  const sideEffecting = node.type === "http" || node.type === "llm";
+  const sideEffecting = isSideEffecting(node.type);
   return {
     maxAttempts: node.retry?.maxAttempts ?? (sideEffecting ? 3 : 1),
     initialDelayMs: node.retry?.initialDelayMs ?? 1_000,

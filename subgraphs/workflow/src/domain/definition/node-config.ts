@@ -20,6 +20,17 @@ const template = z.string().superRefine((text, ctx) => {
 
 const DAY_MS = 86_400_000;
 
+/** How a tenant names a registered MCP server; the registry and `mcpTool` nodes share it. */
+export const MCP_SERVER_ID = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** The document formats the content subgraph takes as text (PDF comes as bytes, not a template). */
+export const TEXT_DOCUMENT_FORMATS = ["TEXT", "MARKDOWN", "HTML"] as const;
+
+/** Relationship types of the knowledge graph: `concept` is <type> `relatedTo`. */
+export const CONCEPT_RELATIONSHIPS = ["PREREQUISITE", "RELATED", "PART_OF"] as const;
+
+const filledTemplate = template.pipe(z.string().min(1, "must not be empty"));
+
 export const nodeConfigSchemas: Record<NodeType, z.ZodType<Record<string, unknown>>> = {
   transform: z.object({ expression }).strict(),
   condition: z.object({ expression }).strict(),
@@ -46,6 +57,36 @@ export const nodeConfigSchemas: Record<NodeType, z.ZodType<Record<string, unknow
       maxTokens: z.number().int().min(1).max(100_000).optional(),
     })
     .strict(),
+  mcpTool: z
+    .object({
+      /** The id the tenant registered the server under (`registerMcpServer`). */
+      server: z.string().regex(MCP_SERVER_ID, "must be a registered MCP server id (lower-case letters, digits and -)"),
+      tool: z.string().min(1).max(200),
+      /** A JSONata expression whose value (an object) is the tool's arguments; none when omitted. */
+      arguments: expression.optional(),
+      timeoutMs: z.number().int().min(1).max(600_000).optional(),
+    })
+    .strict(),
+  contentIngest: z
+    .object({
+      title: filledTemplate,
+      content: filledTemplate,
+      format: z.enum(TEXT_DOCUMENT_FORMATS).optional(),
+    })
+    .strict(),
+  knowledgeLink: z
+    .object({
+      /** The concept to create or update, by name. */
+      concept: filledTemplate,
+      description: template.optional(),
+      /** A second concept (created when missing) that `concept` is related to. */
+      relatedTo: filledTemplate.optional(),
+      relationship: z.enum(CONCEPT_RELATIONSHIPS).optional(),
+      /** A document (e.g. `{{ steps.ingest.id }}`) recorded as mentioning the concept. */
+      documentId: filledTemplate.optional(),
+    })
+    .strict()
+    .refine((config) => !config.relationship || config.relatedTo, { path: ["relatedTo"], message: "is needed when relationship is set" }),
 };
 
 /** The first problem of a node's config: the path inside `config` and a message. */

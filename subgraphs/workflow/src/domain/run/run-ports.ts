@@ -28,13 +28,18 @@ export interface ClaimedTask {
  * instance are taken up by another.
  */
 export interface RunTaskQueue {
-  claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedTask[]>;
+  /**
+   * Leases up to `limit` due tasks. A task whose run does not hold one of its tenant's
+   * running slots is only taken while the tenant has fewer than `maxRunningPerTenant` runs
+   * holding one (the oldest such task first), and then takes a slot.
+   */
+  claim(owner: string, now: Date, leaseMs: number, limit: number, maxRunningPerTenant?: number): Promise<ClaimedTask[]>;
   /** Extends the leases still held; returns the tasks whose lease was lost. */
   renew(owner: string, tasks: readonly ClaimedTask[], until: Date): Promise<ClaimedTask[]>;
   /**
    * Releases the lease and parks the task until `dueAt` (null: until a signal or retry nudges
    * it; finished runs are deleted). When the task was nudged since the claim it is made due
-   * `now` instead, so no outside change waits.
+   * `now` instead, so no outside change waits. A run parked for later gives its slot back.
    */
   settle(owner: string, task: ClaimedTask, next: { dueAt: Date | null; finished: boolean; now: Date }): Promise<void>;
 }
