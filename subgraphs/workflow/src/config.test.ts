@@ -1,5 +1,5 @@
 import { parseConfig } from "@aiwf/platform";
-import { workflowConfigSchema } from "./config";
+import { executorOptionsOf, workflowConfigSchema } from "./config";
 
 describe("workflow config", () => {
   it("defaults to port 8080 and embedded PGlite under .data", () => {
@@ -18,5 +18,12 @@ describe("workflow config", () => {
     const production = { NODE_ENV: "production", INTERNAL_TOKEN_SECRET: "a-real-secret-that-is-long-enough-000000" };
     expect(() => parseConfig(workflowConfigSchema, production)).toThrow(/DATABASE_URL: must be set in production/);
     expect(parseConfig(workflowConfigSchema, { ...production, DATABASE_URL: "postgres://db/workflow" }).NODE_ENV).toBe("production");
+  });
+
+  it("configures the executor from one place, refusing a running limit below one", () => {
+    const config = parseConfig(workflowConfigSchema, { MAX_RUNNING_RUNS_PER_TENANT: "3", EXECUTOR_LEASE_MS: "5000" });
+    expect(executorOptionsOf(config)).toEqual({ leaseMs: 5000, pollMs: 250, maxRunningPerTenant: 3 });
+    expect(executorOptionsOf(parseConfig(workflowConfigSchema, {})).maxRunningPerTenant).toBe(50);
+    expect(() => parseConfig(workflowConfigSchema, { MAX_RUNNING_RUNS_PER_TENANT: "0" })).toThrow(/MAX_RUNNING_RUNS_PER_TENANT/);
   });
 });
