@@ -1,6 +1,7 @@
 import { gql } from "@apollo/client";
 import { realtimeApolloClient, signToken } from "./support/clients";
 import { startTestStack, type TestStack } from "./support/stack";
+import { until } from "./support/wait";
 
 const SEND = gql`
   mutation Send($channelId: ID!, $body: String!) { sendMessage(input: { channelId: $channelId, body: $body }) { id } }
@@ -21,13 +22,6 @@ function follow(url: string, token: string, variables: Record<string, unknown>) 
   return { client, received, close };
 }
 
-async function until(predicate: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe("messageAdded through the gateway", () => {
   let stack: TestStack;

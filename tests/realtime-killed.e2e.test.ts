@@ -2,6 +2,7 @@ import { gql } from "@apollo/client";
 import { freePort, killProcess, startServiceProcess, TEST_INTERNAL_SECRET, type ServiceProcess } from "@aiwf/platform/testkit";
 import { postGraphQL, realtimeApolloClient, signToken } from "./support/clients";
 import { startTestStack, type TestStack } from "./support/stack";
+import { until } from "./support/wait";
 
 const SEND = gql`
   mutation Send($body: String!) { sendMessage(input: { channelId: "ops", body: $body }) { id } }
@@ -16,13 +17,6 @@ interface Followed {
   ending?: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }
 
-async function until(predicate: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /**
  * The realtime subgraph runs as its own process here, so it can die the way a crashed pod

@@ -1,6 +1,7 @@
 import { gql } from "@apollo/client";
 import { realtimeApolloClient, signToken } from "./support/clients";
 import { startTestStack, type TestStack } from "./support/stack";
+import { until } from "./support/wait";
 
 const CREATE = gql`
   mutation Create($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }
@@ -59,13 +60,6 @@ function collectUntilDone(client: ReturnType<typeof realtimeApolloClient>["clien
   return { done, updates };
 }
 
-async function until(predicate: () => boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe("workflow run updates through the gateway's subscriptions", () => {
   let stack: TestStack;
