@@ -15,7 +15,9 @@ export async function benchTargets(): Promise<BenchTarget[]> {
   const logger = createLogger({ service: "bench", level: "silent" });
   const targets: Array<[string, OpenedDatabase]> = [["pglite", await openDatabase({ kind: "pglite" })]];
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (server) targets.push(["postgres", await openDatabase({ kind: "server", url: await createTestDatabase(server, "aiwf_workflow_bench") })]);
+  // DATABASE_POOL_SIZE as the workflow service reads it (unset or 0: pg's default).
+  const poolSize = Number(process.env.DATABASE_POOL_SIZE) || undefined;
+  if (server) targets.push(["postgres", await openDatabase({ kind: "server", url: await createTestDatabase(server, "aiwf_workflow_bench"), poolSize })]);
   const opened: BenchTarget[] = [];
   for (const [name, database] of targets) {
     await migrateDatabase({ database, ...workflowMigrations, logger });

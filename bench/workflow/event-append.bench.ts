@@ -1,15 +1,19 @@
 /**
  * Event append throughput, batched and as concurrent single appends (each with its
  * optimistic-concurrency check), against a baseline in the same run: the same rows
- * written by plain inserts with no version check and no projection. The `bench-` streams
- * have no read model; the last line appends to run streams as the executor does, so each
- * append also updates the run's read-model row and writes its outbox row, in one transaction.
+ * written by plain inserts with no version check and no projection. The single-insert
+ * baseline goes the way single appends go, over the same connections: a prepared statement
+ * on the server's pg pool, Prisma on PGlite. The `bench-` streams have no read model; the
+ * last line appends to run streams as the executor does, so each append also updates the
+ * run's read-model row and writes its outbox row, in one transaction.
  *
  *   node -r ./scripts/register.js bench/workflow/event-append.bench.ts
+ *   (DATABASE_POOL_SIZE=16 to give the server's pool one connection per writer)
  */
 import { randomUUID } from "node:crypto";
 import { NO_STREAM } from "../../subgraphs/workflow/src/domain/event-store";
 import { runEvent, runStreamId } from "../../subgraphs/workflow/src/domain/run/run";
+import type { Prisma } from "../../subgraphs/workflow/src/store/prisma-client";
 import { EXECUTOR_METADATA } from "../../subgraphs/workflow/src/store/run-projection";
 import { benchTargets, fmt, timed } from "./bench-database";
 
@@ -17,13 +21,34 @@ const BATCH = 1_000;
 const BATCHES = 20;
 const WRITERS = 16;
 const SINGLES_PER_WRITER = 150;
+const WARM_UP_PER_WRITER = 50;
 
 const newEvent = (i: number) => ({ type: "BenchEvent", data: { i, payload: "x".repeat(64) } });
+
+/** WRITERS writers at once, each making `perWriter` writes one after another; returns the writes made. */
+async function concurrently(perWriter: number, write: (writer: number, index: number) => Promise<unknown>): Promise<number> {
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      for (let i = 0; i < perWriter; i++) await write(w, i);
+    }),
+  );
+  return WRITERS * perWriter;
+}
 
 async function main() {
   for (const target of await benchTargets()) {
     const { store, name } = target;
     const prisma = store.prisma;
+    const pool = target.database.pool;
+    type PlainRow = { id: string; tenantId: string; streamId: string; streamVersion: number; type: string; data: Record<string, unknown> };
+    const insertPlain = pool
+      ? (row: PlainRow) =>
+          pool.query({
+            name: "bench_plain_insert",
+            text: "INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data) VALUES ($1, $2, $3, $4, $5, $6)",
+            values: [row.id, row.tenantId, row.streamId, row.streamVersion, row.type, JSON.stringify(row.data)],
+          })
+      : (row: PlainRow) => prisma.event.create({ data: { ...row, data: row.data as Prisma.InputJsonObject } });
     const tenant = `bench-${randomUUID()}`;
 
     const batched = await timed(async () => {
@@ -39,24 +64,14 @@ async function main() {
       return BATCH * BATCHES;
     });
 
-    const singles = await timed(async () => {
-      await Promise.all(
-        Array.from({ length: WRITERS }, async (_, w) => {
-          for (let v = 0; v < SINGLES_PER_WRITER; v++) await store.events.appendToStream(tenant, `single-${w}`, v, [newEvent(v)]);
-        }),
-      );
-      return WRITERS * SINGLES_PER_WRITER;
-    });
-    const singlesBaseline = await timed(async () => {
-      await Promise.all(
-        Array.from({ length: WRITERS }, async (_, w) => {
-          for (let v = 0; v < SINGLES_PER_WRITER; v++) {
-            await prisma.event.create({ data: { id: randomUUID(), tenantId: tenant, streamId: `raw-single-${w}`, streamVersion: v + 1, type: "BenchEvent", data: newEvent(v).data } });
-          }
-        }),
-      );
-      return WRITERS * SINGLES_PER_WRITER;
-    });
+    const appendSingle = (stream: string) => (w: number, v: number) => store.events.appendToStream(tenant, `${stream}-${w}`, v, [newEvent(v)]);
+    const insertSingle = (stream: string) => (w: number, v: number) =>
+      insertPlain({ id: randomUUID(), tenantId: tenant, streamId: `${stream}-${w}`, streamVersion: v + 1, type: "BenchEvent", data: newEvent(v).data });
+    // Untimed first rounds open every pool connection and prepare each statement on it, so neither timed side pays for that.
+    await concurrently(WARM_UP_PER_WRITER, appendSingle("warm-single"));
+    await concurrently(WARM_UP_PER_WRITER, insertSingle("warm-raw-single"));
+    const singles = await timed(() => concurrently(SINGLES_PER_WRITER, appendSingle("single")));
+    const singlesBaseline = await timed(() => concurrently(SINGLES_PER_WRITER, insertSingle("raw-single")));
 
     const runStreams = Array.from({ length: WRITERS }, () => runStreamId(randomUUID()));
     for (const [w, stream] of runStreams.entries()) {
@@ -65,18 +80,13 @@ async function main() {
         runEvent("RunStarted", { runId, workflowId: "bench", workflowVersion: 1, definition: { nodes: [], edges: [] }, input: { w }, idempotencyKey: null }),
       ]);
     }
-    const runAppends = await timed(async () => {
-      await Promise.all(
-        runStreams.map(async (stream) => {
-          for (let v = 1; v <= SINGLES_PER_WRITER; v++) await store.events.appendToStream(tenant, stream, v, [{ ...newEvent(v), metadata: EXECUTOR_METADATA }]);
-        }),
-      );
-      return WRITERS * SINGLES_PER_WRITER;
-    });
+    const runAppends = await timed(() =>
+      concurrently(SINGLES_PER_WRITER, (w, i) => store.events.appendToStream(tenant, runStreams[w]!, i + 1, [{ ...newEvent(i + 1), metadata: EXECUTOR_METADATA }])),
+    );
 
-    console.log(`\n${name}`);
+    console.log(`\n${name} (${pool ? `pg pool of ${pool.options.max ?? 10} connections` : "one in-process connection"}, shared by appends and baselines)`);
     console.log(`  batched appends (${BATCHES} x ${BATCH}):      ${fmt(batched.perSecond)} events/s | baseline plain createMany ${fmt(batchedBaseline.perSecond)} events/s | ratio ${(batched.perSecond / batchedBaseline.perSecond).toFixed(2)}`);
-    console.log(`  concurrent single appends (${WRITERS} writers): ${fmt(singles.perSecond)} events/s | baseline plain inserts ${fmt(singlesBaseline.perSecond)} events/s | ratio ${(singles.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
+    console.log(`  concurrent single appends (${WRITERS} writers): ${fmt(singles.perSecond)} events/s | baseline plain inserts${pool ? " (prepared, pg pool)" : ""} ${fmt(singlesBaseline.perSecond)} events/s | ratio ${(singles.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
     console.log(`  concurrent single appends to run streams, with read model and outbox (${WRITERS} writers): ${fmt(runAppends.perSecond)} events/s | ratio to baseline plain inserts ${(runAppends.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
     await target.close();
   }

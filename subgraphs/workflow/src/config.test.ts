@@ -14,6 +14,12 @@ describe("workflow config", () => {
     expect(() => parseConfig(workflowConfigSchema, { DATABASE_URL: "mysql://db/x" })).toThrow(/DATABASE_URL/);
   });
 
+  it("sizes the database pool, 10 connections unless told, refusing none", () => {
+    expect(parseConfig(workflowConfigSchema, {}).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseConfig(workflowConfigSchema, { DATABASE_POOL_SIZE: "16" }).DATABASE_POOL_SIZE).toBe(16);
+    expect(() => parseConfig(workflowConfigSchema, { DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it("refuses embedded PGlite in production, naming DATABASE_URL", () => {
     const production = { NODE_ENV: "production", INTERNAL_TOKEN_SECRET: "a-real-secret-that-is-long-enough-000000" };
     expect(() => parseConfig(workflowConfigSchema, production)).toThrow(/DATABASE_URL: must be set in production/);

@@ -10,6 +10,8 @@ export const workflowConfigSchema = commonEnvSchema
     HOST: z.string().min(1).default("0.0.0.0"),
     /** The workflow database on a Postgres server; unset selects embedded PGlite under DATA_DIR/workflow. */
     DATABASE_URL: optional(env.postgresUrl()),
+    /** Connections to DATABASE_URL (one pool per instance): concurrent appends beyond it wait for one. Mind the server's max_connections across instances. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
     DATA_DIR: z.string().min(1).default(".data"),
     /** The gateway's /graphql, where contentIngest and knowledgeLink steps act as the run; unset, those steps fail saying so. */
     GATEWAY_URL: optional(env.url(["http", "https"])),

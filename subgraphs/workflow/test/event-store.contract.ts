@@ -149,6 +149,23 @@ export function eventStoreContract(open: () => Promise<EventStoreFixture>, capab
     expect(new Set(read.slice(1).map((e) => e.data.n)).size).toBe(1); // both events from the one winner
   });
 
+  // Only a server lets an append run while another writer's same version is still uncommitted.
+  if (capabilities.concurrentTransactions) {
+    it("refuses an append that raced a slower writer to the same version once that writer commits, writing nothing", async () => {
+      const streamId = stream();
+      await fixture.events.appendToStream(tenantId, streamId, NO_STREAM, [event("A", 1)]);
+      const slow = await fixture.openTransaction();
+      await slow.append(tenantId, streamId, 1, [event("Slow", 2)]);
+      const racer = conflictOf(fixture.events.appendToStream(tenantId, streamId, 1, [event("Racer", 3)]));
+      expect(await settled(racer)).toBe(false); // it waits on the slower writer's row in the unique index
+      await slow.commit();
+      const error = await racer;
+      expect(error.code).toBe("CONFLICT");
+      expect(error.details).toMatchObject({ reason: "STALE_VERSION", expectedVersion: 1, actualVersion: 2 });
+      expect((await fixture.events.readStream(tenantId, streamId)).map((e) => e.type)).toEqual(["A", "Slow"]);
+    });
+  }
+
   it("keeps the same stream id in two tenants as two separate streams", async () => {
     const streamId = stream();
     const otherTenant = `tenant-${randomUUID()}`;
