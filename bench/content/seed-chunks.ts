@@ -41,32 +41,41 @@ export function sentence(words: string[], topic: number, length: number, next: (
   return out.join(" ");
 }
 
+/** A chunk's text for chunk number n: 40 words of its document's topic. */
+export function chunkText(words: string[], n: number, next: () => number): string {
+  return sentence(words, Math.floor(n / CHUNKS_PER_DOCUMENT) % TOPICS, 40, next);
+}
+
+export const CHUNKS_PER_DOCUMENT = 100;
+export const TOPICS = 300;
+const INDEX = "document_chunks_embedding_hnsw_idx";
+
 /**
  * Seeds `chunkCount` chunks (100 per document) for one tenant with COPY, embedding each
  * with the local provider, then builds the HNSW index once (faster than growing it row
- * by row). Returns the tenant id.
+ * by row): the migration's own index definition, unless `indexWith` gives other build
+ * parameters ("m = 32, ef_construction = 128"). Returns the tenant id.
  */
-export async function seedChunks(db: PGliteHandle, chunkCount: number, log: (line: string) => void): Promise<string> {
+export async function seedChunks(db: PGliteHandle, chunkCount: number, log: (line: string) => void, indexWith?: string): Promise<string> {
   const tenantId = `bench-${randomUUID()}`;
   const next = random(42);
   const words = vocabulary(5000, next);
   const embedder = new HashingEmbeddingProvider();
-  const perDocument = 100;
-  const documents = Math.ceil(chunkCount / perDocument);
+  const documents = Math.ceil(chunkCount / CHUNKS_PER_DOCUMENT);
   const documentIds = Array.from({ length: documents }, () => randomUUID());
 
   const docRows = documentIds.map((id, i) => `${tenantId},${id},Document ${i},MARKDOWN,READY,"",hash-${id},0`).join("\n");
   await db.query("COPY documents (tenant_id, id, title, format, status, text, content_hash, word_count) FROM '/dev/blob' WITH (FORMAT csv)", [], { blob: new Blob([docRows]) });
 
-  await db.exec("DROP INDEX IF EXISTS document_chunks_embedding_hnsw_idx");
+  const definition = await indexDefinition(db);
+  await db.exec(`DROP INDEX ${INDEX}`);
   const batch = 5000;
   for (let start = 0; start < chunkCount; start += batch) {
     const lines: string[] = [];
     for (let n = start; n < Math.min(chunkCount, start + batch); n++) {
-      const document = Math.floor(n / perDocument);
-      const text = sentence(words, document % 300, 40, next);
+      const text = chunkText(words, n, next);
       const vector = embedder.embedOne(text).map((x) => x.toFixed(5)).join(",");
-      lines.push(`${tenantId},${documentIds[document]},${n % perDocument},${text},{},"[${vector}]"`);
+      lines.push(`${tenantId},${documentIds[Math.floor(n / CHUNKS_PER_DOCUMENT)]},${n % CHUNKS_PER_DOCUMENT},${text},{},"[${vector}]"`);
     }
     await db.query("COPY document_chunks (tenant_id, document_id, ordinal, text, heading_path, embedding) FROM '/dev/blob' WITH (FORMAT csv)", [], {
       blob: new Blob([lines.join("\n")]),
@@ -74,10 +83,23 @@ export async function seedChunks(db: PGliteHandle, chunkCount: number, log: (lin
   }
   // The keyword column (search) is left empty: this corpus serves the semantic benchmark.
   log(`seeded ${chunkCount} chunks in ${documents} documents`);
-  const started = performance.now();
-  await db.exec("SET maintenance_work_mem = '1GB'");
-  await db.exec('CREATE INDEX document_chunks_embedding_hnsw_idx ON document_chunks USING hnsw ("embedding" vector_cosine_ops)');
-  log(`built the HNSW index in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await buildIndex(db, definition, log, indexWith);
   await db.exec("ANALYZE document_chunks");
   return tenantId;
+}
+
+/** The HNSW index's definition as the database has it (CREATE INDEX ...). */
+export async function indexDefinition(db: PGliteHandle): Promise<string> {
+  const definition = (await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = $1", [INDEX])).rows[0]?.indexdef;
+  if (!definition) throw new Error(`there is no ${INDEX}`);
+  return definition;
+}
+
+/** Builds the index from `definition`, with other build parameters when `indexWith` is given. */
+export async function buildIndex(db: PGliteHandle, definition: string, log: (line: string) => void, indexWith?: string): Promise<void> {
+  const started = performance.now();
+  await db.exec(`DROP INDEX IF EXISTS ${INDEX}; SET maintenance_work_mem = '1GB'`);
+  const build = indexWith ? `${definition.replace(/\s+WITH\s*\([^)]*\)/i, "")} WITH (${indexWith})` : definition;
+  await db.exec(build);
+  log(`built the HNSW index in ${((performance.now() - started) / 1000).toFixed(1)} s: ${build.replace(/^CREATE INDEX \S+ ON /, "")}`);
 }

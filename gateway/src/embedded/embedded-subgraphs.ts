@@ -3,6 +3,7 @@ import { createLogger, parseConfig } from "@aiwf/platform";
 import type { EventBus } from "@aiwf/platform/events";
 import { createApp as createContentApp } from "@aiwf/content-processing/src/app";
 import { contentConfigSchema } from "@aiwf/content-processing/src/config";
+import { contentProviders } from "@aiwf/content-processing/src/providers";
 import { openContentDatabase } from "@aiwf/content-processing/src/stores";
 import { createApp as createKnowledgeGraphApp } from "@aiwf/knowledge-graph/src/app";
 import { knowledgeGraphConfigSchema } from "@aiwf/knowledge-graph/src/config";
@@ -103,7 +104,7 @@ const content: EmbeddedSubgraph = {
   defaultPort: 8082,
   async start(settings) {
     const config = parseConfig(contentConfigSchema, embeddedEnv(settings));
-    return createContentApp({ database: await openContentDatabase(config), ...appDeps("content-processing", settings, config) }).start();
+    return createContentApp({ database: await openContentDatabase(config), ...contentProviders(config), ...appDeps("content-processing", settings, config) }).start();
   },
 };
 

@@ -7,17 +7,20 @@ import { MAX_CONTENT_BYTES } from "./domain/ingest-input";
 import { SearchService } from "./domain/search.service";
 import type { EmbeddingProvider } from "./embedding/embedding-provider";
 import { HashingEmbeddingProvider } from "./embedding/hashing-embedding-provider";
+import type { ChunkingOptions } from "./domain/chunk-document";
 import { AnalyzerPluginService } from "./plugins/analyzer-plugin.service";
 import { PluginWorkerPool } from "./plugins/plugin-worker-pool";
 import { AnalyzerPluginResolver } from "./plugins/schema/analyzer-plugin.resolver";
 import { createOutboxRelay } from "./processing/outbox-relay";
 import { createProcessingWorker, type ProcessingWorkerOptions } from "./processing/processing-worker";
 import { AnalysisPluginsResolver } from "./schema/analysis-plugins.resolver";
+import { AnalysisSummaryResolver } from "./schema/analysis-summary.resolver";
 import { type ContentContext, createContentLoaders } from "./schema/context";
 import { documentReference } from "./schema/document.reference";
 import { DocumentResolver } from "./schema/document.resolver";
 import { SearchResolver } from "./schema/search.resolver";
 import { openContentStores } from "./store/content-database";
+import type { Summariser } from "./summary/summariser";
 
 export interface ContentDeps {
   /** The content database (PGlite or a server, with pgvector); migrated at start, closed at stop. */
@@ -32,6 +35,12 @@ export interface ContentDeps {
   clock?: () => Date;
   /** Default: the local deterministic provider (no network). */
   embeddings?: EmbeddingProvider;
+  /** Default: none, summaries are extractive. */
+  summariser?: Summariser;
+  /** Default: DEFAULT_CHUNKING (2000 characters, 12% overlap). */
+  chunking?: ChunkingOptions;
+  /** HNSW candidates per semantic search, the recall/latency knob (default DEFAULT_EF_SEARCH). */
+  efSearch?: number;
   /** Background processing knobs (tests shorten the intervals). */
   processing?: Pick<ProcessingWorkerOptions, "pollMs" | "leaseMs" | "maxAttempts" | "retryBaseMs">;
   /** Outbox relay poll interval (default 500 ms; a processed document wakes it at once). */
@@ -48,17 +57,32 @@ export function buildContentSchema(services?: {
   plugins: AnalyzerPluginService;
 }): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [DocumentResolver, SearchResolver, AnalysisPluginsResolver, AnalyzerPluginResolver],
+    resolvers: [DocumentResolver, SearchResolver, AnalysisPluginsResolver, AnalysisSummaryResolver, AnalyzerPluginResolver],
     resolverInstances: services
       ? [
           new DocumentResolver(services.documents, services.search),
           new SearchResolver(services.search),
           new AnalysisPluginsResolver(),
+          new AnalysisSummaryResolver(),
           new AnalyzerPluginResolver(services.plugins),
         ]
       : undefined,
     referenceResolvers: { Document: documentReference },
   });
+}
+
+/**
+ * Refuses to start when the provider's vectors would not fit the column: every write
+ * (and every search) would fail otherwise, one document at a time.
+ */
+async function checkEmbeddingColumn(search: { embeddingDimensions(): Promise<number | null> }, embeddings: EmbeddingProvider) {
+  const column = await search.embeddingDimensions();
+  if (column !== embeddings.dimensions) {
+    throw new Error(
+      `the embedding provider ${embeddings.name} makes ${embeddings.dimensions}-dimension vectors, but document_chunks.embedding is vector(${column ?? "?"}): ` +
+        "set EMBEDDING_DIMENSIONS to the column's size (with a model that supports it), or migrate the column and its HNSW index",
+    );
+  }
 }
 
 // Room for 1 MiB of content even when JSON escaping (or base64) inflates it, so that the
@@ -68,9 +92,16 @@ const BODY_LIMIT = `${(MAX_CONTENT_BYTES * 4) / (1024 * 1024)}mb`;
 export function createApp(deps: ContentDeps) {
   return {
     async start() {
-      const stores = await openContentStores(deps.database, deps.logger);
+      const stores = await openContentStores(deps.database, deps.logger, { efSearch: deps.efSearch });
       const events = deps.events;
       const embeddings = deps.embeddings ?? new HashingEmbeddingProvider();
+      try {
+        await checkEmbeddingColumn(stores.search, embeddings);
+      } catch (error) {
+        await stores.disconnect();
+        await deps.database.close();
+        throw error;
+      }
       // Tenants' WebAssembly plugins run in these worker threads, never on this one.
       const pool = new PluginWorkerPool({ size: 2 });
       const plugins = new AnalyzerPluginService({ registry: stores.plugins, pool, clock: deps.clock });
@@ -79,6 +110,8 @@ export function createApp(deps: ContentDeps) {
         queue: stores.queue,
         embeddings,
         plugins,
+        summariser: deps.summariser,
+        chunking: deps.chunking,
         logger: deps.logger.child({ component: "processing-worker" }),
         clock: deps.clock,
         // Events were written: publish them now rather than at the relay's next poll.

@@ -33,4 +33,46 @@ describe("content-processing configuration", () => {
     );
     expect(problemsOf({ NODE_ENV: "production", DATABASE_URL: "postgres://db/content", INTERNAL_TOKEN_SECRET: PRODUCTION_SECRET })).toEqual([]);
   });
+
+  it("defaults to the local embedder, extractive summaries and 2000-character chunks with 240 of overlap", () => {
+    expect(parseConfig(contentConfigSchema, {})).toMatchObject({
+      EMBEDDING_PROVIDER: "local",
+      EMBEDDING_DIMENSIONS: 384,
+      SUMMARY_PROVIDER: "none",
+      CHUNK_TARGET_CHARS: 2000,
+      CHUNK_OVERLAP_CHARS: 240,
+    });
+  });
+
+  it("selects OpenAI-compatible providers, each needing its key", () => {
+    const config = parseConfig(contentConfigSchema, {
+      EMBEDDING_PROVIDER: "openai",
+      EMBEDDING_API_KEY: "sk-embed",
+      EMBEDDING_BASE_URL: "http://vllm:8000/v1",
+      SUMMARY_PROVIDER: "openai",
+      SUMMARY_API_KEY: "sk-summary",
+      SUMMARY_MODEL: "llama3.1",
+    });
+    expect(config).toMatchObject({ EMBEDDING_PROVIDER: "openai", EMBEDDING_BASE_URL: "http://vllm:8000/v1", SUMMARY_MODEL: "llama3.1" });
+    expect(problemsOf({ EMBEDDING_PROVIDER: "openai", SUMMARY_PROVIDER: "openai", SUMMARY_BASE_URL: "ftp://x" })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^EMBEDDING_API_KEY:/), expect.stringMatching(/^SUMMARY_API_KEY:/), expect.stringMatching(/^SUMMARY_BASE_URL:/)]),
+    );
+    expect(problemsOf({ SUMMARY_PROVIDER: "anthropic" })).toEqual([expect.stringMatching(/^SUMMARY_PROVIDER:/)]);
+  });
+
+  it("refuses an embedding size other than the vector column's, and an overlap over half a chunk", () => {
+    expect(problemsOf({ EMBEDDING_DIMENSIONS: "1536" })).toEqual([expect.stringMatching(/^EMBEDDING_DIMENSIONS: must be 384, the size of the document_chunks.embedding column/)]);
+    expect(problemsOf({ CHUNK_TARGET_CHARS: "1000", CHUNK_OVERLAP_CHARS: "600" })).toEqual([expect.stringMatching(/^CHUNK_OVERLAP_CHARS:/)]);
+    expect(problemsOf({ SEARCH_EF_SEARCH: "2000" })).toEqual([expect.stringMatching(/^SEARCH_EF_SEARCH:/)]);
+  });
+
+  it("refuses remote provider timeouts and retries that could outlast a document's processing lease", () => {
+    const both = { EMBEDDING_PROVIDER: "openai", EMBEDDING_API_KEY: "k", SUMMARY_PROVIDER: "openai", SUMMARY_API_KEY: "k" };
+    expect(problemsOf(both)).toEqual([]);
+    expect(problemsOf({ ...both, PROVIDER_TIMEOUT_MS: "30000", PROVIDER_MAX_RETRIES: "3" })).toEqual([
+      expect.stringMatching(/^PROVIDER_TIMEOUT_MS: .*could take 240000 ms, past its 60000 ms processing lease/),
+    ]);
+    // Local providers make no remote calls: any timeout is harmless.
+    expect(problemsOf({ PROVIDER_TIMEOUT_MS: "30000", PROVIDER_MAX_RETRIES: "3" })).toEqual([]);
+  });
 });

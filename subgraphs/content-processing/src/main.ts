@@ -2,6 +2,7 @@ import { createLogger, loadConfigOrExit, runMain, stopOnSignals } from "@aiwf/pl
 import { createEventBus } from "@aiwf/platform/events";
 import { createApp } from "./app";
 import { contentConfigSchema } from "./config";
+import { contentProviders } from "./providers";
 import { openContentDatabase } from "./stores";
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     exposeInternalErrors: config.NODE_ENV === "development",
+    ...contentProviders(config),
   }).start();
   stopOnSignals(logger, async () => {
     await server.stop(); // the worker and the relay first; the bus goes last

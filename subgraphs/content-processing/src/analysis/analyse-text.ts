@@ -1,5 +1,5 @@
 import Sentiment from "sentiment";
-import { type DocumentAnalysis, SentimentLabel } from "../domain/analysis";
+import { type DocumentAnalysis, SentimentLabel, SummaryMethod } from "../domain/analysis";
 import { loadEsm } from "../processing/load-esm";
 import { extractPhrases } from "./key-phrases";
 import { readingLevelOf } from "./readability";
@@ -39,6 +39,7 @@ export function analyseText(text: string, wordCount: number): DocumentAnalysis {
     keyPhrases: phrases.keyPhrases,
     candidateConcepts: phrases.candidateConcepts,
     summary: summarise(phrases.sentences, phrases.wordWeights),
+    summaryMethod: SummaryMethod.EXTRACTIVE,
   };
 }
 

@@ -7,6 +7,10 @@ export type ReadingLevel = (typeof ReadingLevel)[keyof typeof ReadingLevel];
 export const SentimentLabel = { POSITIVE: "POSITIVE", NEUTRAL: "NEUTRAL", NEGATIVE: "NEGATIVE" } as const;
 export type SentimentLabel = (typeof SentimentLabel)[keyof typeof SentimentLabel];
 
+/** How a document's summary was made. */
+export const SummaryMethod = { EXTRACTIVE: "EXTRACTIVE", LLM: "LLM" } as const;
+export type SummaryMethod = (typeof SummaryMethod)[keyof typeof SummaryMethod];
+
 export interface ScoredPhrase {
   text: string;
   /** 0..1, the best phrase of the document scores 1. */
@@ -30,8 +34,14 @@ export interface DocumentAnalysis {
   sentiment: { score: number; comparative: number; label: SentimentLabel };
   keyPhrases: ScoredPhrase[];
   candidateConcepts: CandidateConcept[];
-  /** The document's most representative sentences, in their original order. */
+  /** The document's most representative sentences in their original order, or a configured LLM's summary. */
   summary: string;
+  /** Absent from analyses made before LLM summaries existed: those are EXTRACTIVE. */
+  summaryMethod?: SummaryMethod;
+  /** The summariser that wrote an LLM summary ("openai:gpt-4o-mini"). */
+  summaryModel?: string;
+  /** Why the configured summariser's summary is not the one kept (it failed); the extractive one is. */
+  summaryFallbackReason?: string;
   /**
    * What the tenant's analyzer plugins returned, and which failed. Absent from analyses
    * made before plugins existed.

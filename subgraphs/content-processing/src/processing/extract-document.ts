@@ -1,4 +1,4 @@
-import { chunkDocument } from "../domain/chunk-document";
+import { type ChunkingOptions, chunkDocument, DEFAULT_CHUNKING } from "../domain/chunk-document";
 import { type DocumentChunk, DocumentFormat } from "../domain/document";
 import { countWords } from "../domain/word-count";
 import { extractHtml } from "./extract-html";
@@ -16,12 +16,12 @@ export interface ExtractedDocument {
  * main text with headings kept (as Markdown headings), PDF page by page (each page's
  * chunks carry the heading path `Page n`).
  */
-export async function extractDocument(format: DocumentFormat, source: Uint8Array): Promise<ExtractedDocument> {
+export async function extractDocument(format: DocumentFormat, source: Uint8Array, chunking: ChunkingOptions = DEFAULT_CHUNKING): Promise<ExtractedDocument> {
   if (format === DocumentFormat.PDF) {
     const { pages } = await extractPdf(source);
     const chunks: DocumentChunk[] = [];
     for (const { page, text } of pages) {
-      for (const chunk of chunkDocument(text, DocumentFormat.TEXT)) {
+      for (const chunk of chunkDocument(text, DocumentFormat.TEXT, chunking)) {
         chunks.push({ ordinal: chunks.length, text: chunk.text, headingPath: [`Page ${page}`] });
       }
     }
@@ -31,5 +31,5 @@ export async function extractDocument(format: DocumentFormat, source: Uint8Array
   const decoded = Buffer.from(source).toString("utf8");
   const text = format === DocumentFormat.HTML ? extractHtml(decoded).text : decoded;
   const structure = format === DocumentFormat.TEXT ? DocumentFormat.TEXT : DocumentFormat.MARKDOWN;
-  return { text, chunks: chunkDocument(text, structure), wordCount: countWords(text, structure) };
+  return { text, chunks: chunkDocument(text, structure, chunking), wordCount: countWords(text, structure) };
 }

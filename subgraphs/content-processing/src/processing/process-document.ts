@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@aiwf/platform";
 import { analyseText } from "../analysis/analyse-text";
+import type { ChunkingOptions } from "../domain/chunk-document";
 import type { ClaimedJob, ProcessedDocument } from "../domain/processing-queue";
 import type { EmbeddingProvider } from "../embedding/embedding-provider";
 import type { AnalyzerPluginService } from "../plugins/analyzer-plugin.service";
+import { chooseSummary, type Summariser } from "../summary/summariser";
 import { extractDocument } from "./extract-document";
 import { UnreadablePdfError } from "./extract-pdf";
 
@@ -18,8 +20,12 @@ export type AnalyzerPluginRunner = Pick<AnalyzerPluginService, "runAnalyzerPlugi
 export interface ProcessDocumentOptions {
   /** The tenant's analyzer plugins; without it the analysis has no `plugins`. */
   plugins?: AnalyzerPluginRunner;
-  /** Where a failing plugin is reported (at warn). */
+  /** Where a failing plugin or summariser is reported (at warn). */
   logger?: Logger;
+  /** Target size and overlap of chunks (default DEFAULT_CHUNKING). */
+  chunking?: ChunkingOptions;
+  /** Writes the summary when configured; the extractive summary otherwise, or when it fails. */
+  summariser?: Summariser;
 }
 
 /** How many candidate concepts travel with content.document.processed. */
@@ -39,7 +45,7 @@ export async function processDocument(
 ): Promise<ProcessedDocument> {
   let extracted;
   try {
-    extracted = await extractDocument(job.format, job.source);
+    extracted = await extractDocument(job.format, job.source, options.chunking);
   } catch (error) {
     if (error instanceof UnreadablePdfError) throw new UnprocessableDocumentError(error.message);
     throw error;
@@ -50,6 +56,11 @@ export async function processDocument(
     );
   }
   const analysis = analyseText(extracted.text, extracted.wordCount);
+  if (options.summariser) {
+    const chosen = await chooseSummary(analysis.summary, { title: job.title, text: extracted.text, language: analysis.language }, options.summariser);
+    Object.assign(analysis, chosen);
+    if (chosen.summaryFallbackReason) options.logger?.warn({ reason: chosen.summaryFallbackReason }, "the LLM summary failed; the extractive summary is kept");
+  }
   if (options.plugins) {
     // A failing plugin loses its own annotation only: it is recorded with the analysis and
     // never fails the document. (The registry being unreachable does throw: that is retried.)

@@ -1,6 +1,8 @@
 import type { Logger } from "@aiwf/platform";
+import type { ChunkingOptions } from "../domain/chunk-document";
 import type { ClaimedJob, ProcessingQueue } from "../domain/processing-queue";
 import type { EmbeddingProvider } from "../embedding/embedding-provider";
+import type { Summariser } from "../summary/summariser";
 import { type AnalyzerPluginRunner, processDocument, UnprocessableDocumentError } from "./process-document";
 import { createPoller, type Poller } from "./poller";
 
@@ -10,6 +12,10 @@ export interface ProcessingWorkerOptions {
   /** The tenants' analyzer plugins, run over each document's text after its analysis. */
   plugins?: AnalyzerPluginRunner;
   logger: Logger;
+  /** Chunk size and overlap (default DEFAULT_CHUNKING). */
+  chunking?: ChunkingOptions;
+  /** An LLM summariser; without it, summaries are extractive. */
+  summariser?: Summariser;
   clock?: () => Date;
   /** Idle poll interval; ingest wakes the worker at once (default 500 ms). */
   pollMs?: number;
@@ -31,17 +37,20 @@ export interface ProcessingWorkerOptions {
  * processed FAILS with a reason at once; other errors retry with exponential backoff up to
  * `maxAttempts`, then FAIL with the last error. One document's failure never stops the rest.
  */
+/** How long a worker owns a claimed job; past it, another worker may take the job over. */
+export const PROCESSING_LEASE_MS = 60_000;
+
 export function createProcessingWorker(options: ProcessingWorkerOptions): Poller & { runOnce(): Promise<number> } {
   const { queue, embeddings, logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? PROCESSING_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 1000;
 
   async function handle(job: ClaimedJob): Promise<void> {
     const log = logger.child({ tenant: job.tenantId, documentId: job.documentId, attempt: job.attempts });
     try {
-      const result = await processDocument(job, embeddings, clock(), { plugins: options.plugins, logger: log });
+      const result = await processDocument(job, embeddings, clock(), { plugins: options.plugins, logger: log, chunking: options.chunking, summariser: options.summariser });
       const completed = await queue.complete(job, result, clock());
       if (!completed) log.warn("processing finished after the lease passed to another worker; its result was dropped");
       else {

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ReadingLevel, SentimentLabel } from "../domain/analysis";
+import { ReadingLevel, SentimentLabel, SummaryMethod } from "../domain/analysis";
 
 registerEnumType(ReadingLevel, {
   name: "ReadingLevel",
@@ -18,6 +18,15 @@ registerEnumType(SentimentLabel, {
     POSITIVE: { description: "Clearly positive (AFINN comparative score above 0.05)." },
     NEUTRAL: { description: "Neither clearly positive nor clearly negative." },
     NEGATIVE: { description: "Clearly negative (AFINN comparative score below -0.05)." },
+  },
+});
+
+registerEnumType(SummaryMethod, {
+  name: "SummaryMethod",
+  description: "How a document's summary was made.",
+  valuesConfig: {
+    EXTRACTIVE: { description: "Up to three of the document's own sentences, those carrying the most key-phrase weight, in order." },
+    LLM: { description: "Written by the configured language model (SUMMARY_PROVIDER)." },
   },
 });
 
@@ -86,6 +95,8 @@ export class DocumentAnalysis {
   @Field(() => [CandidateConcept], { description: "Up to 10 candidate concepts, best first." })
   candidateConcepts!: CandidateConcept[];
 
-  @Field(() => String, { description: "An extractive summary: up to three of the document's own sentences, in order." })
+  @Field(() => String, {
+    description: "A short summary: up to three of the document's own sentences in order, or a configured model's summary (see summaryMethod).",
+  })
   summary!: string;
 }

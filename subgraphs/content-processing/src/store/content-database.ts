@@ -25,14 +25,19 @@ export interface ContentStores {
   disconnect(): Promise<void>;
 }
 
+export interface ContentStoreOptions {
+  /** HNSW candidates per semantic search (default DEFAULT_EF_SEARCH). */
+  efSearch?: number;
+}
+
 /** Brings the database up to the latest migration, then opens the stores on it. */
-export async function openContentStores(database: OpenedDatabase, logger?: Logger): Promise<ContentStores> {
+export async function openContentStores(database: OpenedDatabase, logger?: Logger, options: ContentStoreOptions = {}): Promise<ContentStores> {
   await migrateDatabase({ database, schemaPath: CONTENT_SCHEMA_PATH, migrationsDir: CONTENT_MIGRATIONS_DIR, logger });
   const prisma = new PrismaClient({ adapter: database.adapterFactory });
   return {
     documents: new PrismaDocumentStore(prisma),
     queue: new PrismaProcessingQueue(prisma),
-    search: new PrismaSearchIndex(prisma),
+    search: new PrismaSearchIndex(prisma, { efSearch: options.efSearch }),
     outbox: new PrismaOutbox(prisma),
     plugins: new PrismaPluginRegistry(prisma),
     disconnect: () => prisma.$disconnect(),
