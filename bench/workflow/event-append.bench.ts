@@ -3,7 +3,7 @@
  * optimistic-concurrency check), against a baseline in the same run: the same rows
  * written by plain inserts with no version check and no projection. The single-insert
  * baseline goes the way single appends go, over the same connections: a prepared statement
- * on the server's pg pool, Prisma on PGlite. The `bench-` streams have no read model; the
+ * on the server's pg pool or on the PGlite instance. The `bench-` streams have no read model; the
  * last line appends to run streams as the executor does, so each append also updates the
  * run's read-model row and writes its outbox row, in one transaction.
  *
@@ -11,6 +11,7 @@
  *   (DATABASE_POOL_SIZE=16 to give the server's pool one connection per writer)
  */
 import { randomUUID } from "node:crypto";
+import { preparePGliteStatement } from "@aiwf/platform/postgres";
 import { NO_STREAM } from "../../subgraphs/workflow/src/domain/event-store";
 import { runEvent, runStreamId } from "../../subgraphs/workflow/src/domain/run/run";
 import type { Prisma } from "../../subgraphs/workflow/src/store/prisma-client";
@@ -19,6 +20,7 @@ import { benchTargets, fmt, timed } from "./bench-database";
 
 const BATCH = 1_000;
 const BATCHES = 20;
+const WARM_UP_BATCHES = 5;
 const WRITERS = 16;
 const SINGLES_PER_WRITER = 150;
 const WARM_UP_PER_WRITER = 50;
@@ -39,28 +41,35 @@ async function main() {
   for (const target of await benchTargets()) {
     const { store, name } = target;
     const prisma = store.prisma;
-    const pool = target.database.pool;
+    const { pool, pglite } = target.database;
     type PlainRow = { id: string; tenantId: string; streamId: string; streamVersion: number; type: string; data: Record<string, unknown> };
+    const PLAIN_INSERT = "INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data) VALUES ($1, $2, $3, $4, $5, $6)";
+    const preparedOnPGlite = pglite && preparePGliteStatement(pglite, "bench_plain_insert", PLAIN_INSERT);
     const insertPlain = pool
       ? (row: PlainRow) =>
           pool.query({
             name: "bench_plain_insert",
-            text: "INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data) VALUES ($1, $2, $3, $4, $5, $6)",
+            text: PLAIN_INSERT,
             values: [row.id, row.tenantId, row.streamId, row.streamVersion, row.type, JSON.stringify(row.data)],
           })
-      : (row: PlainRow) => prisma.event.create({ data: { ...row, data: row.data as Prisma.InputJsonObject } });
+      : preparedOnPGlite
+        ? (row: PlainRow) => preparedOnPGlite([row.id, row.tenantId, row.streamId, row.streamVersion, row.type, JSON.stringify(row.data)])
+        : (row: PlainRow) => prisma.event.create({ data: { ...row, data: row.data as Prisma.InputJsonObject } });
     const tenant = `bench-${randomUUID()}`;
 
+    const appendBatch = (stream: string) => store.events.appendToStream(tenant, stream, 0, Array.from({ length: BATCH }, (_, i) => newEvent(i)));
+    const createBatch = (stream: string) =>
+      prisma.event.createMany({
+        data: Array.from({ length: BATCH }, (_, i) => ({ id: randomUUID(), tenantId: tenant, streamId: stream, streamVersion: i + 1, type: "BenchEvent", data: newEvent(i).data })),
+      });
+    // Untimed first batches, each side: on PGlite the first seconds run unoptimised WASM (V8 tiers hot functions up as they run).
+    for (let b = 0; b < WARM_UP_BATCHES; b++) (await appendBatch(`warm-bench-${b}`), await createBatch(`warm-raw-${b}`));
     const batched = await timed(async () => {
-      for (let b = 0; b < BATCHES; b++) await store.events.appendToStream(tenant, `bench-${b}`, 0, Array.from({ length: BATCH }, (_, i) => newEvent(i)));
+      for (let b = 0; b < BATCHES; b++) await appendBatch(`bench-${b}`);
       return BATCH * BATCHES;
     });
     const batchedBaseline = await timed(async () => {
-      for (let b = 0; b < BATCHES; b++) {
-        await prisma.event.createMany({
-          data: Array.from({ length: BATCH }, (_, i) => ({ id: randomUUID(), tenantId: tenant, streamId: `raw-${b}`, streamVersion: i + 1, type: "BenchEvent", data: newEvent(i).data })),
-        });
-      }
+      for (let b = 0; b < BATCHES; b++) await createBatch(`raw-${b}`);
       return BATCH * BATCHES;
     });
 
@@ -86,7 +95,7 @@ async function main() {
 
     console.log(`\n${name} (${pool ? `pg pool of ${pool.options.max ?? 10} connections` : "one in-process connection"}, shared by appends and baselines)`);
     console.log(`  batched appends (${BATCHES} x ${BATCH}):      ${fmt(batched.perSecond)} events/s | baseline plain createMany ${fmt(batchedBaseline.perSecond)} events/s | ratio ${(batched.perSecond / batchedBaseline.perSecond).toFixed(2)}`);
-    console.log(`  concurrent single appends (${WRITERS} writers): ${fmt(singles.perSecond)} events/s | baseline plain inserts${pool ? " (prepared, pg pool)" : ""} ${fmt(singlesBaseline.perSecond)} events/s | ratio ${(singles.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
+    console.log(`  concurrent single appends (${WRITERS} writers): ${fmt(singles.perSecond)} events/s | baseline plain inserts (prepared${pool ? ", pg pool" : ", PGlite"}) ${fmt(singlesBaseline.perSecond)} events/s | ratio ${(singles.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
     console.log(`  concurrent single appends to run streams, with read model and outbox (${WRITERS} writers): ${fmt(runAppends.perSecond)} events/s | ratio to baseline plain inserts ${(runAppends.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
     await target.close();
   }

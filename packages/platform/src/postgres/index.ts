@@ -2,3 +2,4 @@ export { openDatabase, type OpenedDatabase, type PostgresTarget } from "./open-d
 export { migrateDatabase, diffMigrations, type MigrateOptions } from "./migrate-database";
 export { createTestDatabase } from "./test-database";
 export { LOCKFILE_CONTENT, LOCKFILE_NAME } from "./migration-files";
+export { preparePGliteStatement, type PreparedStatement, type StatementRows, type StatementValue } from "./pglite-statement";

@@ -21,6 +21,13 @@ export interface OpenedDatabase {
    * single-statement throughput. Absent on PGlite.
    */
   pool?: Pool;
+  /**
+   * On PGlite, the instance behind `adapterFactory` (the one connection), for the same few hot
+   * statements (see `preparePGliteStatement`). Its `query` and prepared statements wait for any
+   * transaction Prisma holds open, so they never land inside one; bare `execProtocol` does not
+   * wait. Absent on a server.
+   */
+  pglite?: PGlite;
   /** Resolves when the database answers a query (readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -51,6 +58,7 @@ async function openPGlite(target: { dataDir?: string; extensions?: Array<"vector
   let queue: Promise<unknown> = Promise.resolve();
   return {
     adapterFactory,
+    pglite: db,
     ping: async () => void (await db.query("SELECT 1")),
     close: () => db.close(),
     forMigration(work) {
