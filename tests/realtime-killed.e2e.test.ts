@@ -71,7 +71,7 @@ describe("the realtime subgraph killed mid-stream", () => {
     const headers = { authorization: `Bearer ${token}` };
     const during = await postGraphQL(stack.gateway.url, { query: '{ concepts(first: 1) { totalCount } channel(id: "ops") { id } }' }, headers);
     expect(during.body.data).toEqual({ concepts: { totalCount: 0 }, channel: null });
-    expect(during.body.errors?.[0]?.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", serviceName: "realtime" });
+    expect(during.body.errors?.[0]).toMatchObject({ path: ["channel"], extensions: { code: "UPSTREAM_UNAVAILABLE", serviceName: "realtime" } });
 
     // Acting on the error: once realtime is back, the same client subscribes again.
     realtime = await startServiceProcess("subgraphs/realtime", { LOG_LEVEL: "error" }, port);

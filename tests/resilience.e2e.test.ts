@@ -29,7 +29,7 @@ describe("partial failure", () => {
     expect(status).toBe(200);
     expect(body.data).toEqual({ concepts: { totalCount: 0 }, channel: null });
     expect(body.errors).toHaveLength(1);
-    expect(body.errors![0]).toMatchObject({ message: "The realtime subgraph is unavailable", extensions: { code: "UPSTREAM_UNAVAILABLE", serviceName: "realtime" } });
+    expect(body.errors![0]).toMatchObject({ message: "The realtime subgraph is unavailable", path: ["channel"], extensions: { code: "UPSTREAM_UNAVAILABLE", serviceName: "realtime" } });
     // The gateway itself stays up for everything else.
     expect((await postGraphQL(stack.gateway.url, { query: "{ concepts(first: 1) { totalCount } }" }, headers)).body.data).toEqual({ concepts: { totalCount: 0 } });
   });

@@ -16,6 +16,7 @@ import type { GatewayContext } from "./gateway-context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { supergraphFromFile } from "./supergraph-file";
 import { operationLimitsRule } from "./plugins/operation-limits";
+import { rootFieldOwners, type RootFieldOwners, unavailableFieldPathsPlugin } from "./plugins/unavailable-field-paths";
 import { useFederatedSubscriptions } from "./subscriptions/federated-subscriptions";
 
 export interface GatewayDeps {
@@ -74,6 +75,9 @@ export function createGatewayApp(deps: GatewayDeps) {
         logger,
         buildService: ({ name, url }) => createDataSource(name, url!),
       });
+      // Registered before the gateway loads: the callback is not replayed to late listeners.
+      let owners: RootFieldOwners = new Map();
+      gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => void (owners = rootFieldOwners(coreSupergraphSdl)));
       const formatError = createErrorFormatter({
         exposeInternalMessages: config.NODE_ENV === "development",
         onUnexpected: (error) => logger.error({ err: error }, "unexpected gateway error"),
@@ -100,7 +104,7 @@ export function createGatewayApp(deps: GatewayDeps) {
         gateway,
         logger,
         validationRules,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), landingPage(deps), metrics.plugin],
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), landingPage(deps), metrics.plugin, unavailableFieldPathsPlugin(() => owners)],
         formatError,
         includeStacktraceInErrorResponses: false,
         stopOnTerminationSignals: false,
