@@ -15,18 +15,13 @@ import { randomUUID } from "node:crypto";
 import { createLogger } from "@aiwf/platform";
 import { migrateDatabase, openDatabase, preparePGliteStatement } from "@aiwf/platform/postgres";
 import { openWorkflowStore } from "../../subgraphs/workflow/src/store/open-workflow-store";
+import { APPEND_SQL } from "../../subgraphs/workflow/src/store/prisma-event-store";
 import { workflowMigrations } from "../../subgraphs/workflow/src/store/workflow-migrations";
 import { fmt, timed } from "./bench-database";
 
 const N = 2_000;
-/** The event store's append statement (APPEND_SQL in prisma-event-store.ts), one event per run here. */
-const SQL = `
-  INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data, metadata, recorded_at)
-  SELECT e.id, $1::text, $2::text, e.version, e.type, e.data, e.metadata, $3::timestamptz
-  FROM jsonb_to_recordset($4::jsonb) AS e(id uuid, version int, type text, data jsonb, metadata jsonb)
-  WHERE $5::int = (SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = $1::text AND stream_id = $2::text)
-  ORDER BY e.version
-  RETURNING position, stream_version AS version`;
+/** The event store's own append statement, one event per run here. */
+const SQL = APPEND_SQL;
 const values = (stream: string, v: number) => ["t", stream, new Date(), JSON.stringify([{ id: randomUUID(), version: v + 1, type: "B", data: { v, payload: "x".repeat(64) }, metadata: {} }]), v];
 
 async function main() {

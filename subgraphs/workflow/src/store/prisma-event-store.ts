@@ -39,7 +39,7 @@ type Sql = Pick<PrismaClient, "$queryRaw" | "$queryRawUnsafe">;
  * Parameters: tenant, stream, recorded at, the rows as one JSON array (one round trip whatever
  * their number), expected version.
  */
-const APPEND_SQL = `
+export const APPEND_SQL = `
   INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data, metadata, recorded_at)
   SELECT e.id, $1::text, $2::text, e.version, e.type, e.data, e.metadata, $3::timestamptz
   FROM jsonb_to_recordset($4::jsonb) AS e(id uuid, version int, type text, data jsonb, metadata jsonb)
