@@ -28,6 +28,7 @@ async function main() {
     gatewayPort: config.PORT,
     logLevel: config.LOG_LEVEL,
     gatewayEnv: { AUTH_MODE: config.AUTH_MODE },
+    subgraphEnv: process.env,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const sandbox = stack.gateway.url.replace("127.0.0.1", "localhost");

@@ -26,6 +26,8 @@ export interface EmbeddedSubgraphSettings {
   events: EventBus;
   /** This process's gateway /graphql; known only once the gateway listens, after the subgraphs. */
   gatewayUrl: () => string | undefined;
+  /** The operator's environment (`npm start` passes process.env; tests pass none, to stay hermetic). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface EmbeddedSubgraph {
@@ -37,9 +39,22 @@ export interface EmbeddedSubgraph {
   start(settings: EmbeddedSubgraphSettings): Promise<RunningServer>;
 }
 
-/** The environment a subgraph's own config schema parses, without server URLs: embedded stores. */
-function embeddedEnv(settings: EmbeddedSubgraphSettings): NodeJS.ProcessEnv {
+/**
+ * What the embedded process decides itself, whatever the environment says: where data lives
+ * (embedded stores, never a server URL a shell happens to export), how the services find and
+ * trust each other, and the mode.
+ */
+const DECIDED_BY_THE_STACK = new Set(["DATABASE_URL", "REDIS_URL", "DGRAPH_URL", "EVENT_BUS_URL", "GATEWAY_URL", "NODE_ENV", "PORT", "HOST", "DATA_DIR", "LOG_LEVEL", "INTERNAL_TOKEN_SECRET"]);
+
+/**
+ * The environment a subgraph's own config schema parses: the operator's settings (rate
+ * limits, chunking, providers...) from `settings.env`, over embedded stores and this stack's
+ * ports and secret. Each schema reads only its own variables.
+ */
+export function embeddedEnv(settings: Omit<EmbeddedSubgraphSettings, "events" | "gatewayUrl">): NodeJS.ProcessEnv {
+  const operatorSettings = Object.entries(settings.env ?? {}).filter(([name]) => !DECIDED_BY_THE_STACK.has(name));
   return {
+    ...Object.fromEntries(operatorSettings),
     NODE_ENV: "development",
     PORT: String(settings.port),
     HOST: settings.host,

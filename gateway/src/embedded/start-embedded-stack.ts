@@ -16,6 +16,8 @@ export interface EmbeddedStackOptions {
   logLevel?: string;
   /** The secret the gateway signs identities for subgraphs with; random per stack unless given (a test's own subgraph process needs it). */
   internalTokenSecret?: string;
+  /** Settings for the embedded subgraphs (rate limits, providers...); stores, ports and secrets stay the stack's. */
+  subgraphEnv?: NodeJS.ProcessEnv;
   /** Extra gateway settings (AUTH_MODE, JWT_SECRET, SUPERGRAPH_PATH...). */
   gatewayEnv?: NodeJS.ProcessEnv;
 }
@@ -47,7 +49,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await Promise.all(
       EMBEDDED_SUBGRAPHS.map(async (subgraph) => {
         const port = options.useFreePorts ? 0 : subgraph.defaultPort;
-        const running = await subgraph.start({ port, host, dataDir: options.dataDir, logLevel, internalTokenSecret, events: events.bus, gatewayUrl: () => gatewayUrl });
+        const running = await subgraph.start({ port, host, dataDir: options.dataDir, logLevel, internalTokenSecret, events: events.bus, gatewayUrl: () => gatewayUrl, env: options.subgraphEnv });
         subgraphs[subgraph.name] = running;
         urls[subgraph.urlVariable] = running.url;
       }),
