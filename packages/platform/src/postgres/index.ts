@@ -3,3 +3,4 @@ export { migrateDatabase, diffMigrations, type MigrateOptions } from "./migrate-
 export { createTestDatabase } from "./test-database";
 export { LOCKFILE_CONTENT, LOCKFILE_NAME } from "./migration-files";
 export { preparePGliteStatement, type PreparedStatement, type StatementRows, type StatementValue } from "./pglite-statement";
+export { isUniqueViolation } from "./unique-violation";

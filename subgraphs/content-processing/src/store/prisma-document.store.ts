@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isUniqueViolation } from "@aiwf/platform/postgres";
 import type { DocumentAnalysis } from "../domain/analysis";
 import { type Document, type DocumentChunk, isDocumentId, type NewDocument } from "../domain/document";
 import type { DocumentPage, DocumentStore, StoredDocument } from "../domain/document-store";
@@ -22,10 +23,6 @@ function after(cursor: DocumentCursor): Prisma.DocumentWhereInput {
   return { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
 }
 
-// PrismaPg reports Postgres' unique_violation as P2002; pglite-prisma-adapter 0.7.2 passes
-// the SQLSTATE (23505) through unmapped.
-const UNIQUE_VIOLATION = new Set(["P2002", "23505"]);
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && UNIQUE_VIOLATION.has(error.code);
 
 /** The outbox row for an event (shared by every store that records events). */
 export function outboxRow(event: OutboxDraft): Prisma.OutboxEventCreateManyInput {

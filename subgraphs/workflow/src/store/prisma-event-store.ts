@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { preparePGliteStatement, type OpenedDatabase } from "@aiwf/platform/postgres";
+import { isUniqueViolation, preparePGliteStatement, type OpenedDatabase } from "@aiwf/platform/postgres";
 import {
   staleVersion,
   type AppendResult,
@@ -11,7 +11,7 @@ import {
   type RecordedEvent,
 } from "../domain/event-store";
 import type { InlineProjection } from "./inline-projection";
-import { isUniqueViolation, type Prisma, type PrismaClient, type TransactionClient } from "./prisma-client";
+import { type Prisma, type PrismaClient, type TransactionClient } from "./prisma-client";
 
 /*
  * Appends wait for the transaction slot rather than fail: PGlite runs one transaction at a
@@ -102,7 +102,7 @@ export class PrismaEventStore implements EventStore {
       return await this.prisma.$transaction((tx) => this.appendToStreamIn(tx, tenantId, streamId, expectedVersion, events), TRANSACTION_OPTIONS);
     } catch (error) {
       // A concurrent writer appended the same version first; its commit made ours violate the index.
-      if (isDuplicateVersion(error)) throw staleVersion(streamId, expectedVersion, await streamVersion(this.prisma, tenantId, streamId));
+      if (isUniqueViolation(error)) throw staleVersion(streamId, expectedVersion, await streamVersion(this.prisma, tenantId, streamId));
       throw error;
     }
   }
@@ -178,14 +178,6 @@ export class PrismaEventStore implements EventStore {
   }
 }
 
-/**
- * A unique violation, as the client reports it for model queries (P2002) or raw SQL (P2010 with
- * the driver's 23505), or as pg itself does (23505) for the prepared append.
- */
-function isDuplicateVersion(error: unknown): boolean {
-  const meta = (error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null) ?? {};
-  return isUniqueViolation(error) || meta.code === "23505" || (meta.code === "P2010" && meta.meta?.driverAdapterError?.cause?.originalCode === "23505");
-}
 
 async function streamVersion(db: Sql, tenantId: string, streamId: string): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ version: number | null }>>`
