@@ -2,6 +2,7 @@ import { SignJWT } from "jose";
 import { IDENTITY_HEADER, signInternalToken } from "@aiwf/platform";
 import { createRequestIdentity } from "./request-identity";
 import { createTokenVerifier } from "./token-verifier";
+import { errorCodeOf } from "@aiwf/platform/testkit";
 
 const internalTokenSecret = "an-internal-secret-that-is-long-enough-000";
 const jwt = { secret: "a-test-jwt-secret-that-is-long-enough-0000", issuer: "aiwf-test", audience: "aiwf" };
@@ -24,14 +25,6 @@ function internalToken(overrides: { secret?: string; issuedAt?: number; expiresA
     .sign(new TextEncoder().encode(overrides.secret ?? internalTokenSecret));
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-}
 
 describe("request identity", () => {
   it("accepts a service's internal identity token in place of a user JWT", async () => {
@@ -57,12 +50,12 @@ describe("request identity", () => {
     ["not a JWT", async () => "not-a-token"],
   ])("refuses an internal token %s with UNAUTHENTICATED, even though anonymous access is allowed", async (_case, make) => {
     const headers = { [IDENTITY_HEADER]: await make() };
-    expect(await codeOf(identify(headers))).toBe("UNAUTHENTICATED");
+    expect(await errorCodeOf(identify(headers))).toBe("UNAUTHENTICATED");
   });
 
   it("does not fall back to a valid bearer token when the internal token is bad", async () => {
     const user = await new SignJWT({ tenant: "acme" }).setProtectedHeader({ alg: "HS256" }).setSubject("ada").setIssuer(jwt.issuer).setAudience(jwt.audience).setExpirationTime("5m").sign(new TextEncoder().encode(jwt.secret));
     const forged = await internalToken({ secret: "someone-elses-secret-that-is-long-enough-0" });
-    expect(await codeOf(identify({ authorization: `Bearer ${user}`, [IDENTITY_HEADER]: forged }))).toBe("UNAUTHENTICATED");
+    expect(await errorCodeOf(identify({ authorization: `Bearer ${user}`, [IDENTITY_HEADER]: forged }))).toBe("UNAUTHENTICATED");
   });
 });

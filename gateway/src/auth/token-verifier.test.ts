@@ -1,6 +1,7 @@
 import { SignJWT, UnsecuredJWT } from "jose";
 import { createTokenVerifier } from "./token-verifier";
 import { issueDevelopmentToken } from "./development-token";
+import { errorCodeOf } from "@aiwf/platform/testkit";
 
 const secret = "a-test-jwt-secret-that-is-long-enough-0000";
 const options = { secret, issuer: "aiwf-test", audience: "aiwf", algorithms: ["HS256"], mode: "required" as const };
@@ -17,14 +18,6 @@ function token(claims: Record<string, unknown>, overrides: { secret?: string; ex
     .sign(new TextEncoder().encode(overrides.secret ?? secret));
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-}
 
 describe("token verifier", () => {
   it("turns a valid token into the caller's identity", async () => {
@@ -45,14 +38,14 @@ describe("token verifier", () => {
     ["unsigned (alg none)", async () => new UnsecuredJWT({ tenant: "acme" }).setSubject("u").setIssuer("aiwf-test").setAudience("aiwf").setExpirationTime("5m").encode()],
     ["without a tenant", () => token({})],
   ])("refuses a token that is %s", async (_case, make) => {
-    expect(await codeOf(verify(`Bearer ${await make()}`))).toBe("UNAUTHENTICATED");
+    expect(await errorCodeOf(verify(`Bearer ${await make()}`))).toBe("UNAUTHENTICATED");
   });
 
   it("requires a token unless the mode is optional, where a bad token is still refused", async () => {
-    expect(await codeOf(verify(undefined))).toBe("UNAUTHENTICATED");
+    expect(await errorCodeOf(verify(undefined))).toBe("UNAUTHENTICATED");
     const optional = createTokenVerifier({ ...options, mode: "optional" });
     expect((await optional(undefined)).userId).toBe("anonymous");
-    expect(await codeOf(optional("Bearer not-a-jwt"))).toBe("UNAUTHENTICATED");
-    expect(await codeOf(optional("Basic abc"))).toBe("UNAUTHENTICATED");
+    expect(await errorCodeOf(optional("Bearer not-a-jwt"))).toBe("UNAUTHENTICATED");
+    expect(await errorCodeOf(optional("Basic abc"))).toBe("UNAUTHENTICATED");
   });
 });
