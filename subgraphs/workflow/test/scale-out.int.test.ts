@@ -65,7 +65,9 @@ describeWithService("postgres", "an executor instance killed mid-run", (serverUr
     const database = await openDatabase({ kind: "server", url });
     const prisma = createPrismaClient(database);
     try {
-      for (let i = 0; i < 2; i++) survivors.push(await startApp({ database: await openDatabase({ kind: "server", url }), executor: { pollMs: 50, leaseMs: LEASE_MS } }));
+      // Four runs at a time each: the two survivors cannot take all 12 runs, so the victim holds some.
+      const executor = { pollMs: 50, leaseMs: LEASE_MS, concurrency: 4 };
+      for (let i = 0; i < 2; i++) survivors.push(await startApp({ database: await openDatabase({ kind: "server", url }), executor }));
       const who = testIdentity();
       const viaVictim = (query: string, variables: Record<string, unknown>) => callSubgraph(victim.url, { query, variables }, who, TEST_INTERNAL_SECRET) as Promise<any>;
       const definition = {
