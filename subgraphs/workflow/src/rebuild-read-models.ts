@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase({ database, ...workflowMigrations, logger });
     const tenants = await prisma.event.findMany({ distinct: ["tenantId"], select: { tenantId: true } });
-    for (const { tenantId } of tenants) logger.info({ tenantId, ...(await rebuildReadModels(prisma, tenantId)) }, "rebuilt read models");
+    for (const { tenantId } of tenants) logger.info({ tenantId, ...(await rebuildReadModels(prisma, database, tenantId)) }, "rebuilt read models");
   } finally {
     await prisma.$disconnect();
     await database.close();

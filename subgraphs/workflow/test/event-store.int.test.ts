@@ -1,10 +1,9 @@
 import path from "node:path";
-import { createTestDatabase, migrateDatabase, openDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
+import { createTestDatabase, migrateDatabase, openDatabase, type OpenedDatabase, type SqlTransaction } from "@aiwf/platform/postgres";
 import { describeWithService } from "@aiwf/platform/testkit";
 import type { AppendResult } from "../src/domain/event-store";
 import { openWorkflowStore } from "../src/store/open-workflow-store";
 import type { PrismaEventStore } from "../src/store/prisma-event-store";
-import type { PrismaClient, TransactionClient } from "../src/store/prisma-client";
 import { eventStoreContract, type EventStoreFixture, type OpenTransaction } from "./event-store.contract";
 
 const prismaDir = path.resolve(__dirname, "../../../prisma/workflow");
@@ -14,7 +13,7 @@ async function migratedFixture(database: OpenedDatabase): Promise<EventStoreFixt
   const store = openWorkflowStore(database);
   return {
     ...store,
-    openTransaction: () => openTransaction(store.prisma, store.events as PrismaEventStore),
+    openTransaction: () => openTransaction(store.events as PrismaEventStore),
     async close() {
       await store.close();
       await database.close();
@@ -22,22 +21,19 @@ async function migratedFixture(database: OpenedDatabase): Promise<EventStoreFixt
   };
 }
 
-/** An interactive transaction kept open until commit(), appending through the store's own code. */
-async function openTransaction(prisma: PrismaClient, events: PrismaEventStore): Promise<OpenTransaction> {
+/** A transaction of the store's own kind kept open until commit(), appending through the store's own code. */
+async function openTransaction(events: PrismaEventStore): Promise<OpenTransaction> {
   let commit!: () => void;
   const committing = new Promise<void>((resolve) => (commit = resolve));
-  let opened!: (tx: TransactionClient) => void;
-  const open = new Promise<TransactionClient>((resolve) => (opened = resolve));
-  const done = prisma.$transaction(
-    async (tx) => {
-      opened(tx);
-      await committing;
-    },
-    { maxWait: 30_000, timeout: 30_000 },
-  );
+  let opened!: (tx: SqlTransaction) => void;
+  const open = new Promise<SqlTransaction>((resolve) => (opened = resolve));
+  const done = events.transact(async (tx) => {
+    opened(tx);
+    await committing;
+  });
   const tx = await Promise.race([open, done.then(() => Promise.reject(new Error("the transaction ended before it opened")))]);
   return {
-    takeTransactionId: async () => void (await tx.$queryRaw`SELECT pg_current_xact_id()::text`),
+    takeTransactionId: async () => void (await tx.run({ name: "test_take_transaction_id", text: "SELECT pg_current_xact_id()::text" }, [])),
     append: (tenantId, streamId, expectedVersion, appended): Promise<AppendResult> => events.appendToStreamIn(tx, tenantId, streamId, expectedVersion, appended),
     async commit() {
       commit();

@@ -53,7 +53,7 @@ describe("projection rebuild", () => {
     const live = await snapshot(alice.tenantId);
     expect(live.runs).toHaveLength(2);
     await prisma.workflowRun.updateMany({ where: { tenantId: alice.tenantId }, data: { status: "QUEUED", steps: [] } }); // a damaged read model
-    expect(await rebuildReadModels(prisma, alice.tenantId)).toEqual({ workflows: 1, runs: 2 });
+    expect(await rebuildReadModels(prisma, database, alice.tenantId)).toEqual({ workflows: 1, runs: 2 });
     expect(await snapshot(alice.tenantId)).toEqual(live);
   });
 });

@@ -8,6 +8,9 @@ export type PreparedStatement = (values: readonly StatementValue[]) => Promise<S
 
 const { serialize } = protocol;
 
+/** The statement names parsed on each instance: PGlite has one connection, so one set per instance. */
+const parsedOn = new WeakMap<PGlite, Set<string>>();
+
 /**
  * A statement PGlite parses and plans once, then only binds and executes: one call into the
  * WASM module per run, where `query` makes six (parse, describe, bind, describe, execute, sync)
@@ -21,23 +24,32 @@ const { serialize } = protocol;
  * closing Sync in the same message ends the failed statement's implicit transaction.
  */
 export function preparePGliteStatement(db: PGlite, name: string, text: string): PreparedStatement {
-  let parsed = false;
-  return (values) =>
-    db._runExclusiveTransaction(() =>
-      db._runExclusiveQuery(async () => {
-        if (!parsed) {
-          await db.execProtocol(concat(serialize.parse({ name, text }), serialize.sync()));
-          parsed = true;
-        }
-        const { messages } = await db.execProtocol(
-          concat(serialize.bind({ statement: name, values: values.map(asText) }), serialize.execute({}), serialize.sync()),
-        );
-        return messages.filter((message) => message.name === "dataRow").map((row) => (row as messages.DataRowMessage).fields);
-      }),
-    );
+  return (values) => db._runExclusiveTransaction(() => db._runExclusiveQuery(() => runPrepared(db, { name, text }, values)));
 }
 
-function asText(value: StatementValue): string | null {
+/**
+ * Binds and executes the named statement, parsing it first if this instance has not yet.
+ * The caller holds PGlite's locks. `syncToFs: false` inside a transaction: its COMMIT syncs.
+ */
+export async function runPrepared(db: PGlite, statement: { name: string; text: string }, values: readonly StatementValue[], syncToFs = true): Promise<StatementRows> {
+  const parsed = parsedOn.get(db) ?? parsedOn.set(db, new Set()).get(db)!;
+  if (!parsed.has(statement.name)) {
+    await db.execProtocol(concat(serialize.parse(statement), serialize.sync()), { syncToFs: false });
+    parsed.add(statement.name);
+  }
+  const { messages } = await db.execProtocol(
+    concat(serialize.bind({ statement: statement.name, values: values.map(asText) }), serialize.execute({}), serialize.sync()),
+    { syncToFs },
+  );
+  return messages.filter((message) => message.name === "dataRow").map((row) => (row as messages.DataRowMessage).fields);
+}
+
+/** A plain command (BEGIN, COMMIT, ROLLBACK) through the simple query protocol; the caller holds the locks. */
+export async function runCommand(db: PGlite, command: string, syncToFs = false): Promise<void> {
+  await db.execProtocol(serialize.query(command), { syncToFs });
+}
+
+export function asText(value: StatementValue): string | null {
   if (value === null) return null;
   return value instanceof Date ? value.toISOString() : String(value);
 }

@@ -1,5 +1,5 @@
+import type { SqlTransaction } from "@aiwf/platform/postgres";
 import type { RecordedEvent } from "../domain/event-store";
-import type { TransactionClient } from "./prisma-client";
 
 /**
  * A read model updated in the append's own transaction: a read right after a write sees it,
@@ -8,5 +8,5 @@ import type { TransactionClient } from "./prisma-client";
 export interface InlineProjection {
   handles(streamId: string): boolean;
   /** Applies a stream's newly appended events (in version order). */
-  apply(tx: TransactionClient, tenantId: string, streamId: string, events: readonly RecordedEvent[]): Promise<void>;
+  apply(tx: SqlTransaction, tenantId: string, streamId: string, events: readonly RecordedEvent[]): Promise<void>;
 }

@@ -25,7 +25,7 @@ export interface WorkflowStore {
 export function openWorkflowStore(database: OpenedDatabase, options: Pick<PrismaEventStoreOptions, "now"> = {}): WorkflowStore {
   const prisma = createPrismaClient(database);
   return {
-    events: new PrismaEventStore(prisma, { ...options, pool: database.pool, pglite: database.pglite, projections: [workflowProjection, runProjection] }),
+    events: new PrismaEventStore(prisma, { ...options, database, projections: [workflowProjection, runProjection] }),
     workflows: new PrismaWorkflowReadModel(prisma),
     runs: new PrismaRunReadModel(prisma),
     tasks: new PrismaRunTaskQueue(prisma),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isUniqueViolation, preparePGliteStatement, type OpenedDatabase } from "@aiwf/platform/postgres";
+import { isUniqueViolation, statementsOn, transactionsOn, type OpenedDatabase, type RunStatement, type SqlTransaction, type Transact } from "@aiwf/platform/postgres";
 import {
   staleVersion,
   type AppendResult,
@@ -11,20 +11,12 @@ import {
   type RecordedEvent,
 } from "../domain/event-store";
 import type { InlineProjection } from "./inline-projection";
-import { type Prisma, type PrismaClient, type TransactionClient } from "./prisma-client";
-
-/*
- * Appends wait for the transaction slot rather than fail: PGlite runs one transaction at a
- * time, and a pool may be busy under a burst of concurrent writers.
- */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+import type { PrismaClient } from "./prisma-client";
 
 export interface PrismaEventStoreOptions {
   projections?: InlineProjection[];
-  /** The server's pool behind the client: appends outside a transaction run as a prepared statement on it. */
-  pool?: OpenedDatabase["pool"];
-  /** The PGlite instance behind the client: appends outside a transaction run as a prepared statement on it. */
-  pglite?: OpenedDatabase["pglite"];
+  /** The database behind the client (its pg pool or PGlite instance): appends run as prepared statements on it. */
+  database: Pick<OpenedDatabase, "pool" | "pglite">;
   /** When events are recorded; injected so tests can fix time. */
   now?: () => Date;
 }
@@ -52,21 +44,14 @@ export const APPEND_SQL = `
  * took the server about as long as running it. (A pooler in front must keep prepared statements:
  * PgBouncer's transaction mode does from 1.21 on, with max_prepared_statements set.)
  */
-const APPEND_STATEMENT = "aiwf_append_events";
+const APPEND_STATEMENT = { name: "aiwf_append_events", text: APPEND_SQL };
 
 type InsertedRow = { position: bigint | string; version: number };
 type AppendValues = [tenantId: string, streamId: string, recordedAt: Date, rows: string, expectedVersion: number];
 type RunAppend = (values: AppendValues) => Promise<InsertedRow[]>;
 
-const appendThrough = (db: Sql): RunAppend => (values) => db.$queryRawUnsafe<InsertedRow[]>(APPEND_SQL, ...values);
-const appendPreparedOn =
-  (pool: NonNullable<OpenedDatabase["pool"]>): RunAppend =>
-  async (values) =>
-    (await pool.query<InsertedRow>({ name: APPEND_STATEMENT, text: APPEND_SQL, values })).rows;
-const appendPreparedOnPGlite = (pglite: NonNullable<OpenedDatabase["pglite"]>): RunAppend => {
-  const append = preparePGliteStatement(pglite, APPEND_STATEMENT, APPEND_SQL);
-  return async (values) => (await append(values)).map(([position, version]) => ({ position: position!, version: Number(version) }));
-};
+const fromTextRows = (rows: Array<Array<string | null>>): InsertedRow[] => rows.map(([position, version]) => ({ position: position!, version: Number(version) }));
+const appendWith = (run: RunStatement): RunAppend => async (values) => fromTextRows(await run(APPEND_STATEMENT, values));
 
 /** The event log in Postgres (`events`), on PGlite or a server through the same code. */
 export class PrismaEventStore implements EventStore {
@@ -80,26 +65,34 @@ export class PrismaEventStore implements EventStore {
    * re-planning, not the insert, were the cost.
    */
   private readonly appendAlone: RunAppend;
+  private readonly statements: RunStatement;
+  /**
+   * Appends with read models run as one transaction of prepared statements on the driver.
+   * Through Prisma's interactive transactions the executor's appends (event, run row, outbox,
+   * task) took several times as long (bench/workflow/execution.bench.ts).
+   */
+  readonly transact: Transact;
 
   constructor(
     private readonly prisma: PrismaClient,
-    options: PrismaEventStoreOptions = {},
+    options: PrismaEventStoreOptions,
   ) {
     this.projections = options.projections ?? [];
     this.now = options.now ?? (() => new Date());
-    this.appendAlone = options.pool
-      ? appendPreparedOn(options.pool)
-      : options.pglite
-        ? appendPreparedOnPGlite(options.pglite)
-        : appendThrough(prisma);
+    this.statements = statementsOn(options.database);
+    this.appendAlone = appendWith(this.statements);
+    this.transact = transactionsOn(options.database);
   }
 
   async appendToStream(tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
     const projected = this.projections.some((projection) => projection.handles(streamId));
     try {
       // One INSERT is atomic on its own: a stream no read model follows needs no transaction around it.
-      if (!projected) return await this.insert(this.prisma, this.appendAlone, tenantId, streamId, expectedVersion, events).then(({ result }) => result);
-      return await this.prisma.$transaction((tx) => this.appendToStreamIn(tx, tenantId, streamId, expectedVersion, events), TRANSACTION_OPTIONS);
+      if (!projected) {
+        const version = () => streamVersion(this.prisma, tenantId, streamId);
+        return (await this.insert(this.appendAlone, version, tenantId, streamId, expectedVersion, events)).result;
+      }
+      return await this.transact((tx) => this.appendToStreamIn(tx, tenantId, streamId, expectedVersion, events));
     } catch (error) {
       // A concurrent writer appended the same version first; its commit made ours violate the index.
       if (isUniqueViolation(error)) throw staleVersion(streamId, expectedVersion, await streamVersion(this.prisma, tenantId, streamId));
@@ -112,18 +105,19 @@ export class PrismaEventStore implements EventStore {
    * transaction's first write: the transaction id global readers order by is taken then, and an
    * earlier one could put this stream's events before their predecessors in the global order.
    */
-  async appendToStreamIn(tx: TransactionClient, tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
-    const { result, recorded } = await this.insert(tx, appendThrough(tx), tenantId, streamId, expectedVersion, events);
+  async appendToStreamIn(tx: SqlTransaction, tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
+    const version = async () => Number((await tx.run(STREAM_VERSION, [tenantId, streamId]))[0]![0]);
+    const { result, recorded } = await this.insert(appendWith(tx.run), version, tenantId, streamId, expectedVersion, events);
     for (const projection of this.projections) {
       if (projection.handles(streamId) && recorded.length > 0) await projection.apply(tx, tenantId, streamId, recorded);
     }
     return result;
   }
 
-  /** Records `events` with `APPEND_SQL` run by `append`; `db` reads the stream's version when it is not the expected one. */
-  private async insert(db: Sql, append: RunAppend, tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]) {
+  /** Records `events` with `APPEND_SQL` run by `append`; `version` reads the stream's version when it is not the expected one. */
+  private async insert(append: RunAppend, version: () => Promise<number>, tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]) {
     if (events.length === 0) {
-      const actualVersion = await streamVersion(db, tenantId, streamId);
+      const actualVersion = await version();
       if (actualVersion !== expectedVersion) throw staleVersion(streamId, expectedVersion, actualVersion);
       return { recorded: [], result: { nextVersion: expectedVersion, positions: [] } satisfies AppendResult };
     }
@@ -140,18 +134,25 @@ export class PrismaEventStore implements EventStore {
     }));
     const rows = JSON.stringify(recorded.map(({ id, version, type, data, metadata }) => ({ id, version, type, data, metadata })));
     const inserted = await append([tenantId, streamId, recordedAt, rows, expectedVersion]);
-    if (inserted.length !== events.length) throw staleVersion(streamId, expectedVersion, await streamVersion(db, tenantId, streamId));
+    if (inserted.length !== events.length) throw staleVersion(streamId, expectedVersion, await version());
     const positions = new Map(inserted.map((row) => [Number(row.version), BigInt(row.position)]));
     for (const event of recorded) event.position = positions.get(event.version)!;
     return { recorded, result: { nextVersion: expectedVersion + events.length, positions: recorded.map((event) => event.position) } satisfies AppendResult };
   }
 
+  /** Prepared: the executor reads its run's stream every time it takes the run up. */
   async readStream(tenantId: string, streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
-    const rows = await this.prisma.event.findMany({
-      where: { tenantId, streamId, streamVersion: { gte: fromVersion } },
-      orderBy: { streamVersion: "asc" },
-    });
-    return rows.map(toRecordedEvent);
+    const rows = await this.statements(READ_STREAM, [tenantId, streamId, fromVersion]);
+    return rows.map(([position, id, version, type, data, metadata, recordedAt]) => ({
+      id: id!,
+      position: BigInt(position!),
+      streamId,
+      version: Number(version),
+      type: type!,
+      data: JSON.parse(data!) as Record<string, unknown>,
+      metadata: JSON.parse(metadata!) as Record<string, unknown>,
+      recordedAt: new Date(recordedAt!),
+    }));
   }
 
   /*
@@ -179,34 +180,24 @@ export class PrismaEventStore implements EventStore {
 }
 
 
+/** recorded_at as JSON gives ISO 8601, which `Date` parses whatever the session's DateStyle. */
+const READ_STREAM = {
+  name: "aiwf_read_stream",
+  text: `
+    SELECT position, id, stream_version, type, data, metadata, to_json(recorded_at) #>> '{}'
+    FROM events WHERE tenant_id = $1::text AND stream_id = $2::text AND stream_version >= $3::int
+    ORDER BY stream_version`,
+};
+
+const STREAM_VERSION = {
+  name: "aiwf_stream_version",
+  text: "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = $1::text AND stream_id = $2::text",
+};
+
 async function streamVersion(db: Sql, tenantId: string, streamId: string): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ version: number | null }>>`
     SELECT MAX(stream_version) AS version FROM events WHERE tenant_id = ${tenantId}::text AND stream_id = ${streamId}::text`;
   return row?.version ?? 0;
-}
-
-type EventRow = {
-  id: string;
-  position: bigint;
-  streamId: string;
-  streamVersion: number;
-  type: string;
-  data: Prisma.JsonValue;
-  metadata: Prisma.JsonValue;
-  recordedAt: Date;
-};
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    position: row.position,
-    streamId: row.streamId,
-    version: row.streamVersion,
-    type: row.type,
-    data: row.data as Record<string, unknown>,
-    metadata: row.metadata as Record<string, unknown>,
-    recordedAt: row.recordedAt,
-  };
 }
 
 type LogRow = {
