@@ -21,8 +21,6 @@ export interface PrismaEventStoreOptions {
   now?: () => Date;
 }
 
-/** Runs raw SQL: the client itself or a transaction's. */
-type Sql = Pick<PrismaClient, "$queryRaw" | "$queryRawUnsafe">;
 
 /**
  * All events in one statement that checks the version itself: it inserts nothing unless the
@@ -89,13 +87,13 @@ export class PrismaEventStore implements EventStore {
     try {
       // One INSERT is atomic on its own: a stream no read model follows needs no transaction around it.
       if (!projected) {
-        const version = () => streamVersion(this.prisma, tenantId, streamId);
+        const version = () => streamVersion(this.statements, tenantId, streamId);
         return (await this.insert(this.appendAlone, version, tenantId, streamId, expectedVersion, events)).result;
       }
       return await this.transact((tx) => this.appendToStreamIn(tx, tenantId, streamId, expectedVersion, events));
     } catch (error) {
       // A concurrent writer appended the same version first; its commit made ours violate the index.
-      if (isUniqueViolation(error)) throw staleVersion(streamId, expectedVersion, await streamVersion(this.prisma, tenantId, streamId));
+      if (isUniqueViolation(error)) throw staleVersion(streamId, expectedVersion, await streamVersion(this.statements, tenantId, streamId));
       throw error;
     }
   }
@@ -106,7 +104,7 @@ export class PrismaEventStore implements EventStore {
    * earlier one could put this stream's events before their predecessors in the global order.
    */
   async appendToStreamIn(tx: SqlTransaction, tenantId: string, streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
-    const version = async () => Number((await tx.run(STREAM_VERSION, [tenantId, streamId]))[0]![0]);
+    const version = () => streamVersion(tx.run, tenantId, streamId);
     const { result, recorded } = await this.insert(appendWith(tx.run), version, tenantId, streamId, expectedVersion, events);
     for (const projection of this.projections) {
       if (projection.handles(streamId) && recorded.length > 0) await projection.apply(tx, tenantId, streamId, recorded);
@@ -194,10 +192,8 @@ const STREAM_VERSION = {
   text: "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = $1::text AND stream_id = $2::text",
 };
 
-async function streamVersion(db: Sql, tenantId: string, streamId: string): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ version: number | null }>>`
-    SELECT MAX(stream_version) AS version FROM events WHERE tenant_id = ${tenantId}::text AND stream_id = ${streamId}::text`;
-  return row?.version ?? 0;
+async function streamVersion(run: RunStatement, tenantId: string, streamId: string): Promise<number> {
+  return Number((await run(STREAM_VERSION, [tenantId, streamId]))[0]![0]);
 }
 
 type LogRow = {
