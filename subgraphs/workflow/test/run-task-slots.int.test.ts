@@ -3,7 +3,7 @@ import path from "node:path";
 import { createTestDatabase, migrateDatabase, openDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
 import { describeWithService } from "@aiwf/platform/testkit";
 import { createPrismaClient, type PrismaClient } from "../src/store/prisma-client";
-import { PrismaRunTaskQueue } from "../src/store/prisma-run-tasks";
+import { PostgresRunTaskQueue } from "../src/store/postgres-run-tasks";
 
 const prismaDir = path.resolve(__dirname, "../../../prisma/workflow");
 const LEASE_MS = 1000;
@@ -13,13 +13,13 @@ const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second));
 function slotRules(open: () => Promise<OpenedDatabase>) {
   let database: OpenedDatabase;
   let prisma: PrismaClient;
-  let queue: PrismaRunTaskQueue;
+  let queue: PostgresRunTaskQueue;
   let tenant: string;
   beforeAll(async () => {
     database = await open();
     await migrateDatabase({ database, schemaPath: path.join(prismaDir, "schema.prisma"), migrationsDir: path.join(prismaDir, "migrations") });
     prisma = createPrismaClient(database);
-    queue = new PrismaRunTaskQueue(prisma);
+    queue = new PostgresRunTaskQueue(database);
   });
   afterAll(async () => {
     await prisma?.$disconnect();

@@ -5,7 +5,7 @@ import type { WorkflowReadModel } from "../domain/workflow-read-model";
 import { PrismaEventStore, type PrismaEventStoreOptions } from "./prisma-event-store";
 import { createPrismaClient, type PrismaClient } from "./prisma-client";
 import { PrismaRunReadModel } from "./prisma-run-read-model";
-import { PrismaRunTaskQueue } from "./prisma-run-tasks";
+import { PostgresRunTaskQueue } from "./postgres-run-tasks";
 import { PrismaWorkflowReadModel } from "./prisma-workflow-read-model";
 import { runProjection } from "./run-projection";
 import { workflowProjection } from "./workflow-projection";
@@ -28,7 +28,7 @@ export function openWorkflowStore(database: OpenedDatabase, options: Pick<Prisma
     events: new PrismaEventStore(prisma, { ...options, database, projections: [workflowProjection, runProjection] }),
     workflows: new PrismaWorkflowReadModel(prisma),
     runs: new PrismaRunReadModel(prisma),
-    tasks: new PrismaRunTaskQueue(prisma),
+    tasks: new PostgresRunTaskQueue(database),
     prisma,
     close: () => prisma.$disconnect(),
   };
