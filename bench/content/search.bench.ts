@@ -13,14 +13,16 @@
  *
  *   node -r ./scripts/register.js bench/content/search.bench.ts
  *   EF=40,100,200,400 QUERIES=100 INDEX_WITH="m = 32, ef_construction = 128" CORPUS_DIR=/tmp/corpus (kept and reused)
+ *   BENCH_DATABASE_URL=postgres://... (a server whose database offers the vector extension; seeded
+ *   once, reused while it holds CHUNKS chunks) instead of PGlite
  */
 import { HashingEmbeddingProvider } from "../../subgraphs/content-processing/src/embedding/hashing-embedding-provider";
 import { openContentStores } from "../../subgraphs/content-processing/src/store/content-database";
 import { PrismaClient } from "../../subgraphs/content-processing/src/store/generated/prisma/client";
 import { DEFAULT_EF_SEARCH, PrismaSearchIndex } from "../../subgraphs/content-processing/src/store/prisma-search-index";
 import { toVectorLiteral } from "../../subgraphs/content-processing/src/store/vector-literal";
-import { openPGliteWithHandle } from "../../subgraphs/content-processing/test/fixtures/pglite-with-handle";
-import { buildIndex, indexDefinition, type PGliteHandle, random, seedChunks, sentence, TOPICS, vocabulary } from "./seed-chunks";
+import { type BenchSql, openBenchDatabase } from "./bench-database";
+import { buildIndex, indexDefinition, random, seedChunks, sentence, TOPICS, vocabulary } from "./seed-chunks";
 
 const CHUNKS = Number(process.env.CHUNKS ?? 100_000);
 const QUERIES = Number(process.env.QUERIES ?? 100);
@@ -35,7 +37,7 @@ interface Truth {
   tenth: number;
 }
 
-async function exactTop10(db: PGliteHandle, tenantId: string, literal: string): Promise<{ truth: Truth; ms: number }> {
+async function exactTop10(db: BenchSql, tenantId: string, literal: string): Promise<{ truth: Truth; ms: number }> {
   const started = performance.now();
   const result = await db.transaction(async (tx) => {
     // No index: the planner scans every row and sorts by exact distance.
@@ -50,7 +52,7 @@ async function exactTop10(db: PGliteHandle, tenantId: string, literal: string): 
 }
 
 /** 6 consecutive words from each of `count` chunks picked at random. */
-async function passageQueries(db: PGliteHandle, tenantId: string, count: number, next: () => number): Promise<string[]> {
+async function passageQueries(db: BenchSql, tenantId: string, count: number, next: () => number): Promise<string[]> {
   const queries: string[] = [];
   for (let i = 0; i < count; i++) {
     const offset = Math.floor(next() * CHUNKS);
@@ -63,7 +65,7 @@ async function passageQueries(db: PGliteHandle, tenantId: string, count: number,
 }
 
 /** The HNSW query alone, straight on PGlite: what the production path adds shows against it. */
-async function indexOnlyTop10(db: PGliteHandle, tenantId: string, literal: string, efSearch: number): Promise<number> {
+async function indexOnlyTop10(db: BenchSql, tenantId: string, literal: string, efSearch: number): Promise<number> {
   const started = performance.now();
   await db.transaction(async (tx) => {
     await tx.exec(`SET LOCAL hnsw.ef_search = ${efSearch}; SET LOCAL hnsw.iterative_scan = relaxed_order`);
@@ -73,8 +75,8 @@ async function indexOnlyTop10(db: PGliteHandle, tenantId: string, literal: strin
 }
 
 async function main(): Promise<void> {
-  // In memory, or kept in CORPUS_DIR so that a second run skips seeding and the index build.
-  const { db, database } = await openPGliteWithHandle(process.env.CORPUS_DIR);
+  const target = await openBenchDatabase();
+  const { sql: db, database } = target;
   const stores = await openContentStores(database);
   const seeded = (
     await db.query<{ tenant_id: string; chunks: number }>("SELECT tenant_id, count(*)::int AS chunks FROM document_chunks GROUP BY tenant_id ORDER BY chunks DESC LIMIT 1")
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
   let tenantId: string;
   if (seeded && seeded.chunks === CHUNKS) {
     tenantId = seeded.tenant_id;
-    log(`reusing ${seeded.chunks} chunks in ${process.env.CORPUS_DIR}`);
+    log(`reusing ${seeded.chunks} chunks in ${target.name}`);
     const current = await indexDefinition(db);
     const wanted = process.env.INDEX_WITH;
     if (wanted && !current.replace(/\s+/g, "").includes(wanted.replace(/\s+/g, ""))) await buildIndex(db, current, log, wanted);
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
   };
 
   const prisma = new PrismaClient({ adapter: database.adapterFactory });
-  log(`\n${CHUNKS} chunks, ${QUERIES} queries of each kind, top 10; goal: recall >= 0.95 with p50 < 5 ms`);
+  log(`\n${target.name}: ${CHUNKS} chunks, ${QUERIES} queries of each kind, top 10; goal: recall >= 0.95 with p50 < 5 ms`);
   log(`index: ${index.replace(/^CREATE INDEX \S+ ON /, "")}; production path (transaction, set_config, headlines)`);
   log(`queries  search                          p50 ms   p95 ms   recall@10   tie-aware   p50 vs exact`);
   for (const [kind, queries] of Object.entries(kinds)) {
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
   }
   await prisma.$disconnect();
   await stores.disconnect();
-  await db.close();
+  await target.close();
 }
 
 main().catch((error: unknown) => {

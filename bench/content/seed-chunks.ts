@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { HashingEmbeddingProvider } from "../../subgraphs/content-processing/src/embedding/hashing-embedding-provider";
-import type { openPGliteWithHandle } from "../../subgraphs/content-processing/test/fixtures/pglite-with-handle";
-
-export type PGliteHandle = Awaited<ReturnType<typeof openPGliteWithHandle>>["db"];
+import type { BenchSql } from "./bench-database";
 
 /** A deterministic pseudo-random stream (mulberry32), so every run seeds the same corpus. */
 export function random(seed: number): () => number {
@@ -51,12 +49,12 @@ export const TOPICS = 300;
 const INDEX = "document_chunks_embedding_hnsw_idx";
 
 /**
- * Seeds `chunkCount` chunks (100 per document) for one tenant with COPY, embedding each
+ * Seeds `chunkCount` chunks (100 per document) for one tenant in bulk, embedding each
  * with the local provider, then builds the HNSW index once (faster than growing it row
  * by row): the migration's own index definition, unless `indexWith` gives other build
  * parameters ("m = 32, ef_construction = 128"). Returns the tenant id.
  */
-export async function seedChunks(db: PGliteHandle, chunkCount: number, log: (line: string) => void, indexWith?: string): Promise<string> {
+export async function seedChunks(db: BenchSql, chunkCount: number, log: (line: string) => void, indexWith?: string): Promise<string> {
   const tenantId = `bench-${randomUUID()}`;
   const next = random(42);
   const words = vocabulary(5000, next);
@@ -64,22 +62,23 @@ export async function seedChunks(db: PGliteHandle, chunkCount: number, log: (lin
   const documents = Math.ceil(chunkCount / CHUNKS_PER_DOCUMENT);
   const documentIds = Array.from({ length: documents }, () => randomUUID());
 
-  const docRows = documentIds.map((id, i) => `${tenantId},${id},Document ${i},MARKDOWN,READY,"",hash-${id},0`).join("\n");
-  await db.query("COPY documents (tenant_id, id, title, format, status, text, content_hash, word_count) FROM '/dev/blob' WITH (FORMAT csv)", [], { blob: new Blob([docRows]) });
+  await db.insertRows(
+    "documents",
+    ["tenant_id", "id", "title", "format", "status", "text", "content_hash", "word_count"],
+    documentIds.map((id, i) => [tenantId, id, `Document ${i}`, "MARKDOWN", "READY", "", `hash-${id}`, 0]),
+  );
 
   const definition = await indexDefinition(db);
   await db.exec(`DROP INDEX ${INDEX}`);
   const batch = 5000;
   for (let start = 0; start < chunkCount; start += batch) {
-    const lines: string[] = [];
+    const rows: Array<Array<string | number>> = [];
     for (let n = start; n < Math.min(chunkCount, start + batch); n++) {
       const text = chunkText(words, n, next);
       const vector = embedder.embedOne(text).map((x) => x.toFixed(5)).join(",");
-      lines.push(`${tenantId},${documentIds[Math.floor(n / CHUNKS_PER_DOCUMENT)]},${n % CHUNKS_PER_DOCUMENT},${text},{},"[${vector}]"`);
+      rows.push([tenantId, documentIds[Math.floor(n / CHUNKS_PER_DOCUMENT)]!, n % CHUNKS_PER_DOCUMENT, text, "{}", `[${vector}]`]);
     }
-    await db.query("COPY document_chunks (tenant_id, document_id, ordinal, text, heading_path, embedding) FROM '/dev/blob' WITH (FORMAT csv)", [], {
-      blob: new Blob([lines.join("\n")]),
-    });
+    await db.insertRows("document_chunks", ["tenant_id", "document_id", "ordinal", "text", "heading_path", "embedding"], rows);
   }
   // The keyword column (search) is left empty: this corpus serves the semantic benchmark.
   log(`seeded ${chunkCount} chunks in ${documents} documents`);
@@ -89,17 +88,17 @@ export async function seedChunks(db: PGliteHandle, chunkCount: number, log: (lin
 }
 
 /** The HNSW index's definition as the database has it (CREATE INDEX ...). */
-export async function indexDefinition(db: PGliteHandle): Promise<string> {
+export async function indexDefinition(db: BenchSql): Promise<string> {
   const definition = (await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = $1", [INDEX])).rows[0]?.indexdef;
   if (!definition) throw new Error(`there is no ${INDEX}`);
   return definition;
 }
 
 /** Builds the index from `definition`, with other build parameters when `indexWith` is given. */
-export async function buildIndex(db: PGliteHandle, definition: string, log: (line: string) => void, indexWith?: string): Promise<void> {
+export async function buildIndex(db: BenchSql, definition: string, log: (line: string) => void, indexWith?: string): Promise<void> {
   const started = performance.now();
-  await db.exec(`DROP INDEX IF EXISTS ${INDEX}; SET maintenance_work_mem = '1GB'`);
   const build = indexWith ? `${definition.replace(/\s+WITH\s*\([^)]*\)/i, "")} WITH (${indexWith})` : definition;
-  await db.exec(build);
+  // One exec, so that on a server the setting and the build share a connection.
+  await db.exec(`DROP INDEX IF EXISTS ${INDEX}; SET maintenance_work_mem = '1GB'; ${build}`);
   log(`built the HNSW index in ${((performance.now() - started) / 1000).toFixed(1)} s: ${build.replace(/^CREATE INDEX \S+ ON /, "")}`);
 }
