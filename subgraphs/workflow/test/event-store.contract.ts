@@ -134,6 +134,17 @@ export function eventStoreContract(open: () => Promise<EventStoreFixture>, capab
     expect((await fixture.events.readStream(tenantId, streamId)).map((e) => e.type)).toEqual(["A", "B"]);
   });
 
+  it("keeps concurrent appends to many streams apart: each lands whole in its own stream", async () => {
+    const streams = Array.from({ length: 12 }, () => stream());
+    const results = await Promise.all(streams.map((streamId, n) => fixture.events.appendToStream(tenantId, streamId, NO_STREAM, [event("First", n), event("Second", n)])));
+    for (const [n, streamId] of streams.entries()) {
+      const read = await fixture.events.readStream(tenantId, streamId);
+      expect(read.map((e) => [e.version, e.type, e.data.n])).toEqual([[1, "First", n], [2, "Second", n]]);
+      expect(read.map((e) => e.position)).toEqual(results[n]!.positions);
+    }
+    expect(new Set(results.flatMap((result) => result.positions.map(String))).size).toBe(24);
+  });
+
   it("lets exactly one of 20 concurrent appenders with the same expected version win", async () => {
     const streamId = stream();
     await fixture.events.appendToStream(tenantId, streamId, NO_STREAM, [event("A", 0)]);

@@ -10,6 +10,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from "../domain/event-store";
+import { groupedAppends, type RunAppend } from "./grouped-appends";
 import type { InlineProjection } from "./inline-projection";
 import type { PrismaClient } from "./prisma-client";
 
@@ -44,12 +45,13 @@ export const APPEND_SQL = `
  */
 const APPEND_STATEMENT = { name: "aiwf_append_events", text: APPEND_SQL };
 
-type InsertedRow = { position: bigint | string; version: number };
-type AppendValues = [tenantId: string, streamId: string, recordedAt: Date, rows: string, expectedVersion: number];
-type RunAppend = (values: AppendValues) => Promise<InsertedRow[]>;
-
-const fromTextRows = (rows: Array<Array<string | null>>): InsertedRow[] => rows.map(([position, version]) => ({ position: position!, version: Number(version) }));
-const appendWith = (run: RunStatement): RunAppend => async (values) => fromTextRows(await run(APPEND_STATEMENT, values));
+const appendWith =
+  (run: RunStatement): RunAppend =>
+  async ({ tenantId, streamId, recordedAt, rows, expectedVersion }) =>
+    (await run(APPEND_STATEMENT, [tenantId, streamId, recordedAt, JSON.stringify(rows), expectedVersion])).map(([position, version]) => ({
+      position: position!,
+      version: Number(version),
+    }));
 
 /** The event log in Postgres (`events`), on PGlite or a server through the same code. */
 export class PrismaEventStore implements EventStore {
@@ -78,7 +80,8 @@ export class PrismaEventStore implements EventStore {
     this.projections = options.projections ?? [];
     this.now = options.now ?? (() => new Date());
     this.statements = statementsOn(options.database);
-    this.appendAlone = appendWith(this.statements);
+    // PGlite runs one statement at a time: concurrent appends are grouped. A server's pool runs them side by side.
+    this.appendAlone = options.database.pglite ? groupedAppends(this.statements, appendWith(this.statements)) : appendWith(this.statements);
     this.transact = transactionsOn(options.database);
   }
 
@@ -130,8 +133,8 @@ export class PrismaEventStore implements EventStore {
       metadata: event.metadata ?? {},
       recordedAt,
     }));
-    const rows = JSON.stringify(recorded.map(({ id, version, type, data, metadata }) => ({ id, version, type, data, metadata })));
-    const inserted = await append([tenantId, streamId, recordedAt, rows, expectedVersion]);
+    const rows = recorded.map(({ id, version, type, data, metadata }) => ({ id, version, type, data, metadata }));
+    const inserted = await append({ tenantId, streamId, recordedAt, rows, expectedVersion });
     if (inserted.length !== events.length) throw staleVersion(streamId, expectedVersion, await version());
     const positions = new Map(inserted.map((row) => [Number(row.version), BigInt(row.position)]));
     for (const event of recorded) event.position = positions.get(event.version)!;
