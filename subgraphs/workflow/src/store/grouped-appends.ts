@@ -48,26 +48,27 @@ interface Waiting {
 const streamKey = (request: AppendRequest) => `${request.tenantId}\u0000${request.streamId}`;
 
 /**
- * Group commit for a database with one connection (PGlite): an append that arrives while
- * another is running waits, and the waiting ones then go in one statement, one call into the
- * WASM module and one plan for all of them. An append that finds nothing running goes at
- * once, alone, so a single writer waits no longer than before. Should a group's statement
- * fail, its appends are retried one by one, so one bad append cannot fail the others.
+ * Group commit: an append that arrives while `parallel` groups are running waits, and the
+ * waiting ones then go in one statement (one round trip, or one call into PGlite's WASM
+ * module, and one plan for all of them). An append that finds a free slot goes at once,
+ * alone, so a single writer waits no longer than before. Should a group's statement fail (a
+ * writer elsewhere took a version first: the unique index), its appends are retried one by
+ * one, so each gets its own answer and none fails for another.
  */
-export function groupedAppends(run: RunStatement, appendAlone: RunAppend): RunAppend {
+export function groupedAppends(run: RunStatement, appendAlone: RunAppend, parallel = 1): RunAppend {
   let waiting: Waiting[] = [];
-  let running = false;
+  let inFlight = 0;
 
-  async function drain(): Promise<void> {
-    running = true;
-    try {
-      while (waiting.length > 0) {
-        const group = takeGroup();
-        if (group.length === 1) await settle(group[0]!, () => appendAlone(group[0]!.request));
-        else await runGroup(group);
-      }
-    } finally {
-      running = false;
+  /** Starts groups of the waiting appends while fewer than `parallel` are running. */
+  function pump(): void {
+    while (inFlight < parallel && waiting.length > 0) {
+      const group = takeGroup();
+      inFlight++;
+      const done = group.length === 1 ? settle(group[0]!, () => appendAlone(group[0]!.request)) : runGroup(group);
+      void done.finally(() => {
+        inFlight--;
+        pump();
+      });
     }
   }
 
@@ -123,6 +124,6 @@ export function groupedAppends(run: RunStatement, appendAlone: RunAppend): RunAp
   return (request) =>
     new Promise<InsertedRow[]>((resolve, reject) => {
       waiting.push({ request, resolve, reject });
-      if (!running) void drain();
+      pump();
     });
 }
