@@ -1,7 +1,8 @@
 /**
  * Event append throughput, batched and as concurrent single appends (each with its
  * optimistic-concurrency check), against a baseline in the same run: the same rows
- * written by plain inserts with no version check and no projection. The single-insert
+ * written by plain inserts with no version check and no projection (and on PGlite by its
+ * bulk load, COPY; batches of each kind interleaved). The single-insert
  * baseline goes the way single appends go, over the same connections: a prepared statement
  * on the server's pg pool or on the PGlite instance. The `bench-` streams have no read model; the
  * last line appends to run streams as the executor does, so each append also updates the
@@ -62,16 +63,35 @@ async function main() {
       prisma.event.createMany({
         data: Array.from({ length: BATCH }, (_, i) => ({ id: randomUUID(), tenantId: tenant, streamId: stream, streamVersion: i + 1, type: "BenchEvent", data: newEvent(i).data })),
       });
+    /** PGlite's own bulk load of the same rows (COPY, no version check): the ceiling for inserting them. */
+    const copyBatch =
+      pglite &&
+      ((stream: string) => {
+        const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+        const lines = Array.from({ length: BATCH }, (_, i) =>
+          [randomUUID(), tenant, stream, i + 1, "BenchEvent", quoted(JSON.stringify(newEvent(i).data)), "{}", new Date().toISOString()].join(","),
+        );
+        const copy = "COPY events (id, tenant_id, stream_id, stream_version, type, data, metadata, recorded_at) FROM '/dev/blob' WITH (FORMAT csv)";
+        return pglite.query(copy, [], { blob: new Blob([lines.join("\n")]) });
+      });
     // Untimed first batches, each side: on PGlite the first seconds run unoptimised WASM (V8 tiers hot functions up as they run).
-    for (let b = 0; b < WARM_UP_BATCHES; b++) (await appendBatch(`warm-bench-${b}`), await createBatch(`warm-raw-${b}`));
-    const batched = await timed(async () => {
-      for (let b = 0; b < BATCHES; b++) await appendBatch(`bench-${b}`);
-      return BATCH * BATCHES;
-    });
-    const batchedBaseline = await timed(async () => {
-      for (let b = 0; b < BATCHES; b++) await createBatch(`raw-${b}`);
-      return BATCH * BATCHES;
-    });
+    for (let b = 0; b < WARM_UP_BATCHES; b++) {
+      await appendBatch(`warm-bench-${b}`);
+      await createBatch(`warm-raw-${b}`);
+      if (copyBatch) await copyBatch(`warm-copy-${b}`);
+    }
+    // Interleaved batch by batch, so a change in the machine's speed (seen here: 2x within minutes) falls on every side alike.
+    const seconds = { append: 0, createMany: 0, copy: 0 };
+    const timeOne = async (side: keyof typeof seconds, write: () => Promise<unknown>) => (seconds[side] += (await timed(async () => (await write(), 0))).seconds);
+    for (let b = 0; b < BATCHES; b++) {
+      await timeOne("append", () => appendBatch(`bench-${b}`));
+      await timeOne("createMany", () => createBatch(`raw-${b}`));
+      if (copyBatch) await timeOne("copy", () => copyBatch(`copy-${b}`));
+    }
+    const perSecond = (side: keyof typeof seconds) => (BATCH * BATCHES) / seconds[side];
+    const batched = { perSecond: perSecond("append") };
+    const batchedBaseline = { perSecond: perSecond("createMany") };
+    const batchedCopy = copyBatch && { perSecond: perSecond("copy") };
 
     const appendSingle = (stream: string) => (w: number, v: number) => store.events.appendToStream(tenant, `${stream}-${w}`, v, [newEvent(v)]);
     const insertSingle = (stream: string) => (w: number, v: number) =>
@@ -95,6 +115,7 @@ async function main() {
 
     console.log(`\n${name} (${pool ? `pg pool of ${pool.options.max ?? 10} connections` : "one in-process connection"}, shared by appends and baselines)`);
     console.log(`  batched appends (${BATCHES} x ${BATCH}):      ${fmt(batched.perSecond)} events/s | baseline plain createMany ${fmt(batchedBaseline.perSecond)} events/s | ratio ${(batched.perSecond / batchedBaseline.perSecond).toFixed(2)}`);
+    if (batchedCopy) console.log(`    (PGlite's COPY of the same rows, no version check: ${fmt(batchedCopy.perSecond)} events/s | ratio ${(batched.perSecond / batchedCopy.perSecond).toFixed(2)})`);
     console.log(`  concurrent single appends (${WRITERS} writers): ${fmt(singles.perSecond)} events/s | baseline plain inserts (prepared${pool ? ", pg pool" : ", PGlite"}) ${fmt(singlesBaseline.perSecond)} events/s | ratio ${(singles.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
     console.log(`  concurrent single appends to run streams, with read model and outbox (${WRITERS} writers): ${fmt(runAppends.perSecond)} events/s | ratio to baseline plain inserts ${(runAppends.perSecond / singlesBaseline.perSecond).toFixed(2)}`);
     await target.close();
