@@ -1,17 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { migrateDatabase, openDatabase, statementsOn, type OpenedDatabase, type RunStatement } from "@aiwf/platform/postgres";
 import { groupedAppends, type AppendRequest, type RunAppend } from "../src/store/grouped-appends";
+import { APPEND_SQL } from "../src/store/prisma-event-store";
 import { workflowMigrations } from "../src/store/workflow-migrations";
 
-const ALONE = {
-  name: "test_append_alone",
-  text: `
-    INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data, metadata, recorded_at)
-    SELECT e.id, $1::text, $2::text, e.version, e.type, e.data, e.metadata, $3::timestamptz
-    FROM jsonb_to_recordset($4::jsonb) AS e(id uuid, version int, type text, data jsonb, metadata jsonb)
-    WHERE $5::int = (SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE tenant_id = $1::text AND stream_id = $2::text)
-    RETURNING position, stream_version`,
-};
+/** The store's own single append, under a name of the test's. */
+const ALONE = { name: "test_append_alone", text: APPEND_SQL };
 
 /** Counts the statements run by name, and fails the grouped one when told to. */
 function countingStatements(run: RunStatement, failGrouped = false) {
