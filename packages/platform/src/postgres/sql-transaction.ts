@@ -14,7 +14,11 @@ export interface SqlTransaction {
   run(statement: NamedStatement, values: readonly StatementValue[]): Promise<StatementRows>;
 }
 
-/** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
+/**
+ * Runs `work` in a transaction: committed when it resolves, rolled back when it throws. Inside
+ * `work`, talk to the database through `tx` only: on PGlite every other caller (Prisma,
+ * `statementsOn`) waits for this transaction to end, so waiting on one from inside never ends.
+ */
 export type Transact = <T>(work: (tx: SqlTransaction) => Promise<T>) => Promise<T>;
 
 /** Runs one statement on its own (its own implicit transaction). */
