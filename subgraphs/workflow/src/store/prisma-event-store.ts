@@ -22,7 +22,6 @@ export interface PrismaEventStoreOptions {
   now?: () => Date;
 }
 
-
 /**
  * All events in one statement that checks the version itself: it inserts nothing unless the
  * stream's last version is `expectedVersion` (no gap, no stale writer), and of two writers
