@@ -80,11 +80,16 @@ describeWithService("postgres", "an executor instance killed mid-run", (serverUr
         Array.from({ length: 12 }, async (_, n) => (n % 3 === 2 ? (await viaVictim(START, { id: workflowId, input: { n } })).data.startRun : startRun(survivors[n % 3]!, who, workflowId, { n }))),
       );
 
-      // Kill only once all three hold leases: then the victim certainly has runs in flight.
-      const holders = async () => (await prisma.$queryRaw<Array<{ owners: number }>>`
-        SELECT count(DISTINCT lease_owner)::int AS owners FROM run_tasks WHERE lease_until > now()`)[0]!.owners;
-      for (const deadline = Date.now() + 10_000; (await holders()) < 3; ) {
-        if (Date.now() > deadline) throw new Error("the three instances never held runs at once");
+      // Kill only once the victim certainly has runs in flight: all three instances hold leases, or
+      // more are held than the two survivors can hold (4 each). Whoever polls first may claim up to
+      // its concurrency (the victim: 8), so one survivor can be left without a run for a while.
+      const victimHoldsRuns = async () => {
+        const [{ owners, held }] = await prisma.$queryRaw<Array<{ owners: number; held: number }>>`
+          SELECT count(DISTINCT lease_owner)::int AS owners, count(*)::int AS held FROM run_tasks WHERE lease_until > now()`;
+        return owners === 3 || held > 2 * executor.concurrency;
+      };
+      for (const deadline = Date.now() + 10_000; !(await victimHoldsRuns()); ) {
+        if (Date.now() > deadline) throw new Error("the victim never held runs");
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await kill(victim.child, "SIGKILL");
