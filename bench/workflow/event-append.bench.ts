@@ -12,10 +12,9 @@
  *   (DATABASE_POOL_SIZE=16 to give the server's pool one connection per writer)
  */
 import { randomUUID } from "node:crypto";
-import { preparePGliteStatement } from "@aiwf/platform/postgres";
+import { statementsOn } from "@aiwf/platform/postgres";
 import { NO_STREAM } from "../../subgraphs/workflow/src/domain/event-store";
 import { runEvent, runStreamId } from "../../subgraphs/workflow/src/domain/run/run";
-import type { Prisma } from "../../subgraphs/workflow/src/store/prisma-client";
 import { EXECUTOR_METADATA } from "../../subgraphs/workflow/src/store/run-projection";
 import { benchTargets, fmt, timed } from "./bench-database";
 
@@ -44,18 +43,13 @@ async function main() {
     const prisma = store.prisma;
     const { pool, pglite } = target.database;
     type PlainRow = { id: string; tenantId: string; streamId: string; streamVersion: number; type: string; data: Record<string, unknown> };
-    const PLAIN_INSERT = "INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data) VALUES ($1, $2, $3, $4, $5, $6)";
-    const preparedOnPGlite = pglite && preparePGliteStatement(pglite, "bench_plain_insert", PLAIN_INSERT);
-    const insertPlain = pool
-      ? (row: PlainRow) =>
-          pool.query({
-            name: "bench_plain_insert",
-            text: PLAIN_INSERT,
-            values: [row.id, row.tenantId, row.streamId, row.streamVersion, row.type, JSON.stringify(row.data)],
-          })
-      : preparedOnPGlite
-        ? (row: PlainRow) => preparedOnPGlite([row.id, row.tenantId, row.streamId, row.streamVersion, row.type, JSON.stringify(row.data)])
-        : (row: PlainRow) => prisma.event.create({ data: { ...row, data: row.data as Prisma.InputJsonObject } });
+    const PLAIN_INSERT = {
+      name: "bench_plain_insert",
+      text: "INSERT INTO events (id, tenant_id, stream_id, stream_version, type, data) VALUES ($1::uuid, $2::text, $3::text, $4::int, $5::text, $6::jsonb)",
+    };
+    // Prepared on the same connections the store's appends use: the pg pool or the PGlite instance.
+    const runStatement = statementsOn(target.database);
+    const insertPlain = (row: PlainRow) => runStatement(PLAIN_INSERT, [row.id, row.tenantId, row.streamId, row.streamVersion, row.type, JSON.stringify(row.data)]);
     const tenant = `bench-${randomUUID()}`;
 
     const appendBatch = (stream: string) => store.events.appendToStream(tenant, stream, 0, Array.from({ length: BATCH }, (_, i) => newEvent(i)));

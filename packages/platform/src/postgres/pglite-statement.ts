@@ -24,7 +24,12 @@ const parsedOn = new WeakMap<PGlite, Set<string>>();
  * closing Sync in the same message ends the failed statement's implicit transaction.
  */
 export function preparePGliteStatement(db: PGlite, name: string, text: string): PreparedStatement {
-  return (values) => db._runExclusiveTransaction(() => db._runExclusiveQuery(() => runPrepared(db, { name, text }, values)));
+  return (values) => runPreparedExclusively(db, { name, text }, values);
+}
+
+/** `runPrepared` under PGlite's two locks: after any open transaction, never inside it. */
+export function runPreparedExclusively(db: PGlite, statement: { name: string; text: string }, values: readonly StatementValue[]): Promise<StatementRows> {
+  return db._runExclusiveTransaction(() => db._runExclusiveQuery(() => runPrepared(db, statement, values)));
 }
 
 /**

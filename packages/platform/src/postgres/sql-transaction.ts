@@ -1,7 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool, PoolClient } from "pg";
 import type { OpenedDatabase } from "./open-database";
-import { asText, runCommand, runPrepared, type StatementRows, type StatementValue } from "./pglite-statement";
+import { asText, runCommand, runPrepared, runPreparedExclusively, type StatementRows, type StatementValue } from "./pglite-statement";
 
 /** A statement known by name: prepared once per connection, then only bound and executed. */
 export interface NamedStatement {
@@ -43,7 +43,7 @@ export function transactionsOn(database: Pick<OpenedDatabase, "pool" | "pglite">
 export function statementsOn(database: Pick<OpenedDatabase, "pool" | "pglite">): RunStatement {
   const { pool, pglite } = database;
   if (pool) return (statement, values) => runOnPool(pool, statement, values);
-  if (pglite) return (statement, values) => pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(() => runPrepared(pglite, statement, values)));
+  if (pglite) return (statement, values) => runPreparedExclusively(pglite, statement, values);
   throw new Error("statementsOn needs the database's pg pool or PGlite instance");
 }
 
