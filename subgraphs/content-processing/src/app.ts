@@ -4,6 +4,8 @@ import type { OpenedDatabase } from "@aiwf/platform/postgres";
 import type { GraphQLSchema } from "graphql";
 import { DocumentService } from "./domain/document.service";
 import { MAX_CONTENT_BYTES } from "./domain/ingest-input";
+import { InMemoryVectorSearch } from "./domain/in-memory-vector-search";
+import type { SearchIndex } from "./domain/search-index";
 import { SearchService } from "./domain/search.service";
 import type { EmbeddingProvider } from "./embedding/embedding-provider";
 import { HashingEmbeddingProvider } from "./embedding/hashing-embedding-provider";
@@ -19,7 +21,8 @@ import { type ContentContext, createContentLoaders } from "./schema/context";
 import { documentReference } from "./schema/document.reference";
 import { DocumentResolver } from "./schema/document.resolver";
 import { SearchResolver } from "./schema/search.resolver";
-import { openContentStores } from "./store/content-database";
+import { type ContentStores, openContentStores } from "./store/content-database";
+import { UsearchVectorIndex } from "./store/usearch-vector-index";
 import type { Summariser } from "./summary/summariser";
 
 export interface ContentDeps {
@@ -39,8 +42,10 @@ export interface ContentDeps {
   summariser?: Summariser;
   /** Default: DEFAULT_CHUNKING (2000 characters, 12% overlap). */
   chunking?: ChunkingOptions;
-  /** HNSW candidates per semantic search, the recall/latency knob (default DEFAULT_EF_SEARCH). */
+  /** HNSW candidates per semantic search in the database, the recall/latency knob (default DEFAULT_EF_SEARCH). */
   efSearch?: number;
+  /** Where semantic search looks first (default memory): see SemanticIndexKind. */
+  semanticIndex?: SemanticIndexKind;
   /** Background processing knobs (tests shorten the intervals). */
   processing?: Pick<ProcessingWorkerOptions, "pollMs" | "leaseMs" | "maxAttempts" | "retryBaseMs">;
   /** Outbox relay poll interval (default 500 ms; a processed document wakes it at once). */
@@ -85,6 +90,27 @@ async function checkEmbeddingColumn(search: { embeddingDimensions(): Promise<num
   }
 }
 
+/**
+ * `memory`: an in-memory vector index per tenant proposes candidates, which the database
+ * re-ranks and checks (InMemoryVectorSearch); loaded in the background at start.
+ * `database`: pgvector's HNSW index in the database alone, nothing held in memory.
+ */
+export type SemanticIndexKind = "memory" | "database";
+
+function semanticSearch(deps: ContentDeps, stores: ContentStores, embeddings: EmbeddingProvider): SearchIndex {
+  if (deps.semanticIndex === "database") return stores.search;
+  const logger = deps.logger.child({ component: "vector-index" });
+  const search = new InMemoryVectorSearch({
+    source: stores.embeddings,
+    database: stores.search,
+    createIndex: () => new UsearchVectorIndex({ dimensions: embeddings.dimensions }),
+    logger,
+  });
+  // Until a tenant's vectors are loaded, the database answers its searches.
+  void search.warmUp().catch((error: unknown) => logger.error({ err: error }, "warming up the vector index failed"));
+  return search;
+}
+
 // Room for 1 MiB of content even when JSON escaping (or base64) inflates it, so that the
 // service, not the body parser, answers an oversized document (with PAYLOAD_TOO_LARGE).
 const BODY_LIMIT = `${(MAX_CONTENT_BYTES * 4) / (1024 * 1024)}mb`;
@@ -119,7 +145,7 @@ export function createApp(deps: ContentDeps) {
         ...deps.processing,
       });
       const documents = new DocumentService({ store: stores.documents, clock: deps.clock, onQueued: () => worker.wake(), onEventsRecorded: () => relay.wake() });
-      const search = new SearchService(stores.search, embeddings);
+      const search = new SearchService(semanticSearch(deps, stores, embeddings), embeddings);
       const server = await createSubgraphServer<ContentContext>({
         name: "content-processing",
         schema: await buildContentSchema({ documents, search, plugins }),

@@ -64,6 +64,7 @@ describe("content-processing configuration", () => {
     expect(problemsOf({ EMBEDDING_DIMENSIONS: "1536" })).toEqual([expect.stringMatching(/^EMBEDDING_DIMENSIONS: must be 384, the size of the document_chunks.embedding column/)]);
     expect(problemsOf({ CHUNK_TARGET_CHARS: "1000", CHUNK_OVERLAP_CHARS: "600" })).toEqual([expect.stringMatching(/^CHUNK_OVERLAP_CHARS:/)]);
     expect(problemsOf({ SEARCH_EF_SEARCH: "2000" })).toEqual([expect.stringMatching(/^SEARCH_EF_SEARCH:/)]);
+    expect(problemsOf({ SEMANTIC_INDEX: "faiss" })).toEqual([expect.stringMatching(/^SEMANTIC_INDEX:/)]);
   });
 
   it("refuses remote provider timeouts and retries that could outlast a document's processing lease", () => {

@@ -20,10 +20,16 @@ export const contentConfigSchema = commonEnvSchema
     /** Characters of a chunk's end (whole sentences) repeated at the start of the next chunk of its section; 0 for none. */
     CHUNK_OVERLAP_CHARS: z.coerce.number().int().min(0).max(10_000).default(240),
     /**
-     * HNSW candidates per semantic search (pgvector's hnsw.ef_search, at most 1000): higher
+     * HNSW candidates per semantic search in the database (pgvector's hnsw.ef_search, at most 1000): higher
      * finds more of the true nearest chunks, slower. bench/content/search.bench.ts measures both.
      */
     SEARCH_EF_SEARCH: z.coerce.number().int().min(10).max(1000).default(DEFAULT_EF_SEARCH),
+    /**
+     * Where semantic search looks first. `memory`: an in-memory vector index per tenant
+     * (loaded at start, kept current through the chunk change log), whose candidates the
+     * database re-ranks. `database`: pgvector's HNSW index alone, nothing held in memory.
+     */
+    SEMANTIC_INDEX: z.enum(["memory", "database"]).default("memory"),
     /** `local`: deterministic feature hashing, no network. `openai`: any server speaking OpenAI's /v1/embeddings. */
     EMBEDDING_PROVIDER: z.enum(["local", "openai"]).default("local"),
     EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),

@@ -1,3 +1,4 @@
+import type { SemanticIndexKind } from "./app";
 import type { ContentConfig } from "./config";
 import { type ChunkingOptions, checkChunkingOptions } from "./domain/chunk-document";
 import type { EmbeddingProvider } from "./embedding/embedding-provider";
@@ -12,6 +13,7 @@ export interface ContentProviders {
   summariser?: Summariser;
   chunking: ChunkingOptions;
   efSearch: number;
+  semanticIndex: SemanticIndexKind;
 }
 
 /** The embedding provider, summariser, chunking and search setting the configuration selects (checked by contentConfigSchema). */
@@ -32,5 +34,5 @@ export function contentProviders(config: ContentConfig): ContentProviders {
       ? new OpenAISummariser({ apiKey: config.SUMMARY_API_KEY!, model: config.SUMMARY_MODEL, baseURL: config.SUMMARY_BASE_URL, ...remote })
       : undefined;
   const chunking = checkChunkingOptions({ targetChars: config.CHUNK_TARGET_CHARS, overlapChars: config.CHUNK_OVERLAP_CHARS });
-  return { embeddings, summariser, chunking, efSearch: config.SEARCH_EF_SEARCH };
+  return { embeddings, summariser, chunking, efSearch: config.SEARCH_EF_SEARCH, semanticIndex: config.SEMANTIC_INDEX };
 }

@@ -25,11 +25,11 @@ const embedder = new HashingEmbeddingProvider();
 const ANALYSIS = { language: "eng", summary: "A summary." } as DocumentAnalysis;
 
 /** A document as ingest would hand it to the store, in its own tenant unless told. */
-function draft(content: string, overrides: Partial<NewDocument> = {}): NewDocument {
+export function draft(content: string, overrides: Partial<NewDocument> = {}): NewDocument {
   return { ...prepareDocument({ title: "A document", content }), tenantId: `tenant-${randomUUID()}`, id: randomUUID(), createdAt: new Date(), ...overrides };
 }
 
-const deletedEvent = (tenantId: string, documentId: string): OutboxDraft => ({
+export const deletedEvent = (tenantId: string, documentId: string): OutboxDraft => ({
   id: randomUUID(),
   topic: "content.document.deleted",
   tenantId,
@@ -37,7 +37,7 @@ const deletedEvent = (tenantId: string, documentId: string): OutboxDraft => ({
   occurredAt: new Date(),
 });
 
-function processed(job: ClaimedJob, chunks: DocumentChunk[]): ProcessedDocument {
+export function processed(job: ClaimedJob, chunks: DocumentChunk[]): ProcessedDocument {
   return {
     text: chunks.map((c) => c.text).join("\n\n"),
     wordCount: 42,
@@ -241,6 +241,26 @@ export function contentStoresContract(open: () => Promise<ContentStoresHarness>)
       ]);
       expect((await stores.search.keyword(tenantId, "database", 10)).map((h) => h.documentId).sort()).toEqual([jobs[0]!.documentId, jobs[2]!.documentId].sort());
       expect(await stores.search.keyword(tenantId, "the and", 10)).toEqual([]);
+    });
+
+    it("finds chunks written after the tenant's first search, and loses removed and replaced ones", async () => {
+      const tenant = `tenant-${randomUUID()}`;
+      const nearest = async (text: string) => (await stores.search.semantic(tenant, embedder.embedOne(text), text, 3)).map((h) => h.text);
+      const sailing = await ready("Sailing.", [{ ordinal: 0, text: "Trim the sails and steer the boat into the wind.", headingPath: [] }], tenant);
+      expect(await nearest("sails boat wind")).toEqual(["Trim the sails and steer the boat into the wind."]);
+
+      const cheese = await ready("Cheese.", [{ ordinal: 0, text: "Aged cheese ripens in cool cellars for months.", headingPath: [] }], tenant);
+      expect((await nearest("cheese cellars ripens"))[0]).toBe("Aged cheese ripens in cool cellars for months.");
+
+      // Reprocessing replaces a document's chunks: the new text is found, the old is gone.
+      const now = new Date();
+      await stores.documents.requeue(tenant, sailing.documentId, now);
+      const [again] = await claimOwn(tenant, now);
+      await stores.queue.complete(again!, processed(again!, [{ ordinal: 0, text: "Knots hold the rigging of the mast.", headingPath: [] }]), now);
+      expect(await nearest("sails boat wind rigging mast")).toEqual(["Knots hold the rigging of the mast.", "Aged cheese ripens in cool cellars for months."]);
+
+      await stores.documents.delete(tenant, cheese.documentId, deletedEvent(tenant, cheese.documentId));
+      expect(await nearest("cheese cellars ripens")).toEqual(["Knots hold the rigging of the mast."]);
     });
 
     it("ranks the tenant's other documents by similarity", async () => {

@@ -3,6 +3,7 @@ import type { Logger } from "@aiwf/platform";
 import { migrateDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
 import { PrismaPluginRegistry } from "../plugins/store/prisma-plugin-registry";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaChunkEmbeddings } from "./prisma-chunk-embeddings";
 import { PrismaDocumentStore } from "./prisma-document.store";
 import { PrismaOutbox } from "./prisma-outbox";
 import { PrismaProcessingQueue } from "./prisma-processing-queue";
@@ -18,6 +19,8 @@ export interface ContentStores {
   documents: PrismaDocumentStore;
   queue: PrismaProcessingQueue;
   search: PrismaSearchIndex;
+  /** Chunk embeddings and their change log, for in-memory vector indexes. */
+  embeddings: PrismaChunkEmbeddings;
   outbox: PrismaOutbox;
   /** The tenants' analyzer plugins. */
   plugins: PrismaPluginRegistry;
@@ -38,6 +41,7 @@ export async function openContentStores(database: OpenedDatabase, logger?: Logge
     documents: new PrismaDocumentStore(prisma),
     queue: new PrismaProcessingQueue(prisma),
     search: new PrismaSearchIndex(prisma, { efSearch: options.efSearch }),
+    embeddings: new PrismaChunkEmbeddings(prisma),
     outbox: new PrismaOutbox(prisma),
     plugins: new PrismaPluginRegistry(prisma),
     disconnect: () => prisma.$disconnect(),

@@ -5,6 +5,7 @@ import { type Document, type DocumentChunk, isDocumentId, type NewDocument } fro
 import type { DocumentPage, DocumentStore, StoredDocument } from "../domain/document-store";
 import type { OutboxDraft } from "../domain/outbox";
 import type { DocumentCursor } from "../domain/pagination";
+import { recordChunkChange } from "./chunk-changes";
 import { Prisma, type PrismaClient } from "./generated/prisma/client";
 
 const WITH_CHUNK_COUNT = { _count: { select: { chunks: true } } } satisfies Prisma.DocumentInclude;
@@ -115,6 +116,7 @@ export class PrismaDocumentStore implements DocumentStore {
       const { count } = await tx.document.deleteMany({ where: { tenantId, id: documentId } });
       if (count === 0) return false;
       await tx.outboxEvent.create({ data: outboxRow(event) });
+      await recordChunkChange(tx, tenantId, documentId);
       return true;
     });
   }

@@ -1,6 +1,7 @@
 import type { DocumentFormat } from "../domain/document";
 import type { ClaimedJob, ProcessedDocument, ProcessingQueue } from "../domain/processing-queue";
 import { Prisma, type PrismaClient } from "./generated/prisma/client";
+import { recordChunkChange } from "./chunk-changes";
 import { outboxRow } from "./prisma-document.store";
 import { toVectorLiteral } from "./vector-literal";
 
@@ -79,6 +80,7 @@ export class PrismaProcessingQueue implements ProcessingQueue {
         },
       });
       await tx.outboxEvent.create({ data: outboxRow(result.event) });
+      await recordChunkChange(tx, job.tenantId, job.documentId);
       return true;
     });
   }

@@ -3,7 +3,7 @@ import type { ChunkHit, SearchIndex, SimilarDocument } from "../domain/search-in
 import type { PrismaClient } from "./generated/prisma/client";
 import { toVectorLiteral } from "./vector-literal";
 
-interface HitRow {
+export interface HitRow {
   document_id: string;
   ordinal: number;
   text: string;
@@ -13,7 +13,7 @@ interface HitRow {
 }
 
 // Up to two fragments of about 30 words around the matches; HighlightAll on short chunks.
-const HEADLINE = "MaxFragments=2, MaxWords=30, MinWords=8, FragmentDelimiter=' … ', StartSel=<b>, StopSel=</b>";
+export const HEADLINE = "MaxFragments=2, MaxWords=30, MinWords=8, FragmentDelimiter=' … ', StartSel=<b>, StopSel=</b>";
 const FRAGMENT_SPLIT = " … ";
 
 /**
@@ -27,7 +27,7 @@ const FRAGMENT_SPLIT = " … ";
  */
 export const DEFAULT_EF_SEARCH = 400;
 
-function toHit(row: HitRow): ChunkHit {
+export function toHit(row: HitRow): ChunkHit {
   return {
     documentId: row.document_id,
     ordinal: Number(row.ordinal),
