@@ -97,7 +97,7 @@ async function checkEmbeddingColumn(search: { embeddingDimensions(): Promise<num
  */
 export type SemanticIndexKind = "memory" | "database";
 
-function semanticSearch(deps: ContentDeps, stores: ContentStores, embeddings: EmbeddingProvider): SearchIndex {
+function semanticSearch(deps: ContentDeps, stores: ContentStores, embeddings: EmbeddingProvider): SearchIndex & { close?(): void } {
   if (deps.semanticIndex === "database") return stores.search;
   const logger = deps.logger.child({ component: "vector-index" });
   const search = new InMemoryVectorSearch({
@@ -145,7 +145,8 @@ export function createApp(deps: ContentDeps) {
         ...deps.processing,
       });
       const documents = new DocumentService({ store: stores.documents, clock: deps.clock, onQueued: () => worker.wake(), onEventsRecorded: () => relay.wake() });
-      const search = new SearchService(semanticSearch(deps, stores, embeddings), embeddings);
+      const semantic = semanticSearch(deps, stores, embeddings);
+      const search = new SearchService(semantic, embeddings);
       const server = await createSubgraphServer<ContentContext>({
         name: "content-processing",
         schema: await buildContentSchema({ documents, search, plugins }),
@@ -158,6 +159,7 @@ export function createApp(deps: ContentDeps) {
         readiness: [{ name: "postgres", check: () => deps.database.ping() }],
         createContext: (base) => ({ ...base, loaders: createContentLoaders(documents, base) }),
         onStop: async () => {
+          semantic.close?.();
           await worker.stop();
           await relay.stop();
           // After the worker (no more plugin runs) and before the database.

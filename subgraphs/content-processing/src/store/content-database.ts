@@ -41,7 +41,7 @@ export async function openContentStores(database: OpenedDatabase, logger?: Logge
     documents: new PrismaDocumentStore(prisma),
     queue: new PrismaProcessingQueue(prisma),
     search: new PrismaSearchIndex(prisma, { efSearch: options.efSearch }),
-    embeddings: new PrismaChunkEmbeddings(prisma),
+    embeddings: new PrismaChunkEmbeddings(prisma, database),
     outbox: new PrismaOutbox(prisma),
     plugins: new PrismaPluginRegistry(prisma),
     disconnect: () => prisma.$disconnect(),

@@ -69,7 +69,25 @@ export class PrismaSearchIndex implements SearchIndex {
         ) hit
         ORDER BY hit.distance, hit.document_id, hit.ordinal`,
     ]);
-    return rows.map(toHit);
+    if (rows.length >= limit) return rows.map(toHit);
+    // Fewer hits than asked: the walk ran out of reachable nodes. pgvector's graph can leave
+    // chunks unreachable (after deletes, until VACUUM repairs it), and a small tenant's few
+    // chunks may all be among them (seen in tests: 1 of 3,649 chunks, never found). The
+    // tenant's chunks, scanned exactly, answer instead.
+    return (await this.exactSemantic(tenantId, vector, query, limit)).map(toHit);
+  }
+
+  /** Nearest chunks by a scan of the tenant's chunks (MATERIALIZED keeps the planner off the HNSW index). */
+  private exactSemantic(tenantId: string, vector: string, query: string, limit: number): Promise<HitRow[]> {
+    return this.prisma.$queryRaw<HitRow[]>`
+      WITH tenant_chunks AS MATERIALIZED (
+        SELECT document_id, ordinal, text, heading_path, embedding <=> ${vector}::vector AS distance
+        FROM document_chunks WHERE tenant_id = ${tenantId} AND embedding IS NOT NULL
+      )
+      SELECT hit.document_id::text AS document_id, hit.ordinal, hit.text, hit.heading_path, 1 - hit.distance AS score,
+             ts_headline('english', hit.text, plainto_tsquery('english', ${query}), ${HEADLINE}) AS headline
+      FROM (SELECT * FROM tenant_chunks ORDER BY distance, document_id, ordinal LIMIT ${limit}) hit
+      ORDER BY hit.distance, hit.document_id, hit.ordinal`;
   }
 
   /** The size of the document_chunks.embedding column (a vector's typmod is its dimension count). */
