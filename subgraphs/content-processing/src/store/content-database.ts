@@ -3,7 +3,7 @@ import type { Logger } from "@aiwf/platform";
 import { migrateDatabase, type OpenedDatabase } from "@aiwf/platform/postgres";
 import { PrismaPluginRegistry } from "../plugins/store/prisma-plugin-registry";
 import { PrismaClient } from "./generated/prisma/client";
-import { PrismaChunkEmbeddings } from "./prisma-chunk-embeddings";
+import { PostgresChunkEmbeddings } from "./postgres-chunk-embeddings";
 import { PrismaDocumentStore } from "./prisma-document.store";
 import { PrismaOutbox } from "./prisma-outbox";
 import { PrismaProcessingQueue } from "./prisma-processing-queue";
@@ -20,7 +20,7 @@ export interface ContentStores {
   queue: PrismaProcessingQueue;
   search: PrismaSearchIndex;
   /** Chunk embeddings and their change log, for in-memory vector indexes. */
-  embeddings: PrismaChunkEmbeddings;
+  embeddings: PostgresChunkEmbeddings;
   outbox: PrismaOutbox;
   /** The tenants' analyzer plugins. */
   plugins: PrismaPluginRegistry;
@@ -41,7 +41,7 @@ export async function openContentStores(database: OpenedDatabase, logger?: Logge
     documents: new PrismaDocumentStore(prisma),
     queue: new PrismaProcessingQueue(prisma),
     search: new PrismaSearchIndex(prisma, { efSearch: options.efSearch }),
-    embeddings: new PrismaChunkEmbeddings(prisma, database),
+    embeddings: new PostgresChunkEmbeddings(prisma, database),
     outbox: new PrismaOutbox(prisma),
     plugins: new PrismaPluginRegistry(prisma),
     disconnect: () => prisma.$disconnect(),

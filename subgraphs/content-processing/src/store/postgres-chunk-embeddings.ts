@@ -30,11 +30,13 @@ const NEAREST_AMONG: NamedStatement = {
 /** Chunks read per page when loading a tenant's vectors. */
 const PAGE_SIZE = 1000;
 
-// The row comparison and the order name the whole primary key (the table's columns, not the
-// text output's), so each page is an index seek to where the last ended and a walk of 1,000
-// entries. With (document_id, ordinal) alone, and ordered by the text output, every page
-// scanned and sorted the rest of the tenant's chunks: 27 s to read 100,000.
-
+/**
+ * A page of embeddings after ($2, $3). The row comparison and the order name the whole
+ * primary key (the table's columns, not the text output's), so each page is an index seek
+ * to where the last ended and a walk of PAGE_SIZE entries. With (document_id, ordinal)
+ * alone, ordered by the text output, every page scanned and sorted the rest of the
+ * tenant's chunks: 27 s to read 100,000.
+ */
 const EMBEDDINGS_PAGE = `
   SELECT c.document_id::text, c.ordinal, c.embedding::text FROM document_chunks c
   WHERE c.tenant_id = $1 AND (c.tenant_id, c.document_id, c.ordinal) > ($1, $2::uuid, $3::int) AND c.embedding IS NOT NULL %s
@@ -45,8 +47,8 @@ const EMBEDDINGS_OF_DOCUMENTS: NamedStatement = {
   text: EMBEDDINGS_PAGE.replace("%s", "AND c.document_id = ANY($5::uuid[])"),
 };
 
-/** The chunk embeddings and their change log (chunk_versions, chunk_changes) on Postgres. */
-export class PrismaChunkEmbeddings implements ChunkEmbeddingSource {
+/** The chunk embeddings and their change log (chunk_versions, chunk_changes) on Postgres: prepared statements on the driver, Prisma for the rare reads. */
+export class PostgresChunkEmbeddings implements ChunkEmbeddingSource {
   private readonly run: RunStatement;
 
   constructor(
