@@ -46,6 +46,8 @@ export interface ContentDeps {
   efSearch?: number;
   /** Where semantic search looks first (default memory): see SemanticIndexKind. */
   semanticIndex?: SemanticIndexKind;
+  /** Chunks the in-memory index holds, all tenants together (default: no limit). */
+  semanticIndexMaxChunks?: number;
   /** Background processing knobs (tests shorten the intervals). */
   processing?: Pick<ProcessingWorkerOptions, "pollMs" | "leaseMs" | "maxAttempts" | "retryBaseMs">;
   /** Outbox relay poll interval (default 500 ms; a processed document wakes it at once). */
@@ -104,6 +106,7 @@ function semanticSearch(deps: ContentDeps, stores: ContentStores, embeddings: Em
     source: stores.embeddings,
     database: stores.search,
     createIndex: () => new UsearchVectorIndex({ dimensions: embeddings.dimensions }),
+    maxChunks: deps.semanticIndexMaxChunks,
     logger,
   });
   // Until a tenant's vectors are loaded, the database answers its searches.

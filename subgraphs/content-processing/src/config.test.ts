@@ -65,6 +65,7 @@ describe("content-processing configuration", () => {
     expect(problemsOf({ CHUNK_TARGET_CHARS: "1000", CHUNK_OVERLAP_CHARS: "600" })).toEqual([expect.stringMatching(/^CHUNK_OVERLAP_CHARS:/)]);
     expect(problemsOf({ SEARCH_EF_SEARCH: "2000" })).toEqual([expect.stringMatching(/^SEARCH_EF_SEARCH:/)]);
     expect(problemsOf({ SEMANTIC_INDEX: "faiss" })).toEqual([expect.stringMatching(/^SEMANTIC_INDEX:/)]);
+    expect(problemsOf({ SEMANTIC_INDEX_MAX_CHUNKS: "ten" })).toEqual([expect.stringMatching(/^SEMANTIC_INDEX_MAX_CHUNKS:/)]);
   });
 
   it("refuses remote provider timeouts and retries that could outlast a document's processing lease", () => {

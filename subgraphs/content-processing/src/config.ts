@@ -30,6 +30,11 @@ export const contentConfigSchema = commonEnvSchema
      * database re-ranks. `database`: pgvector's HNSW index alone, nothing held in memory.
      */
     SEMANTIC_INDEX: z.enum(["memory", "database"]).default("memory"),
+    /**
+     * Chunks the in-memory index holds, all tenants together (about 80 MB per 100,000):
+     * past it the least recently searched tenants are let go, and their searches go to the database.
+     */
+    SEMANTIC_INDEX_MAX_CHUNKS: z.coerce.number().int().min(1000).default(1_000_000),
     /** `local`: deterministic feature hashing, no network. `openai`: any server speaking OpenAI's /v1/embeddings. */
     EMBEDDING_PROVIDER: z.enum(["local", "openai"]).default("local"),
     EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),

@@ -14,6 +14,7 @@ export interface ContentProviders {
   chunking: ChunkingOptions;
   efSearch: number;
   semanticIndex: SemanticIndexKind;
+  semanticIndexMaxChunks: number;
 }
 
 /** The embedding provider, summariser, chunking and search setting the configuration selects (checked by contentConfigSchema). */
@@ -34,5 +35,5 @@ export function contentProviders(config: ContentConfig): ContentProviders {
       ? new OpenAISummariser({ apiKey: config.SUMMARY_API_KEY!, model: config.SUMMARY_MODEL, baseURL: config.SUMMARY_BASE_URL, ...remote })
       : undefined;
   const chunking = checkChunkingOptions({ targetChars: config.CHUNK_TARGET_CHARS, overlapChars: config.CHUNK_OVERLAP_CHARS });
-  return { embeddings, summariser, chunking, efSearch: config.SEARCH_EF_SEARCH, semanticIndex: config.SEMANTIC_INDEX };
+  return { embeddings, summariser, chunking, efSearch: config.SEARCH_EF_SEARCH, semanticIndex: config.SEMANTIC_INDEX, semanticIndexMaxChunks: config.SEMANTIC_INDEX_MAX_CHUNKS };
 }

@@ -45,8 +45,13 @@ function inMemoryVectorSearchSuite(open: () => Promise<{ database: OpenedDatabas
   });
   afterEach(() => jest.restoreAllMocks());
 
-  const newSearch = () =>
-    new InMemoryVectorSearch({ source: reader.embeddings, database: reader.search, createIndex: () => new UsearchVectorIndex({ dimensions: EMBEDDING_DIMENSIONS }) });
+  const newSearch = (maxChunks?: number) =>
+    new InMemoryVectorSearch({
+      source: reader.embeddings,
+      database: reader.search,
+      createIndex: () => new UsearchVectorIndex({ dimensions: EMBEDDING_DIMENSIONS }),
+      maxChunks,
+    });
 
   /** A READY document of these chunk texts, written by the writer. */
   async function ingest(tenantId: string, texts: string[]): Promise<string> {
@@ -120,6 +125,33 @@ function inMemoryVectorSearchSuite(open: () => Promise<{ database: OpenedDatabas
     const database = jest.spyOn(reader.search, "semantic");
     for (const tenantId of tenants) expect(await texts(search, tenantId, "copper kettles")).toEqual([`Copper kettles for ${tenantId}.`]);
     expect(database).not.toHaveBeenCalled();
+  }, 60_000);
+
+  it("holds at most maxChunks chunks, letting the least recently searched tenant go; a tenant over the limit alone is searched in the database", async () => {
+    const [amber, basalt, cedar, large] = [1, 2, 3, 4].map(() => `tenant-${randomUUID()}`);
+    await ingest(amber, ["Amber lanterns glow in the harbor.", "Amber resin hardens slowly."]);
+    await ingest(basalt, ["Basalt columns rise from the sea.", "Basalt cools into hexagons."]);
+    await ingest(cedar, ["Cedar planks smell of resin.", "Cedar shingles weather to grey."]);
+    await ingest(large, ["Lanterns one.", "Lanterns two.", "Lanterns three.", "Lanterns four.", "Lanterns five."]);
+    const search = newSearch(4);
+    await search.whenLoaded(amber);
+    await search.whenLoaded(basalt);
+    const database = jest.spyOn(reader.search, "semantic");
+    expect(await texts(search, amber, "amber lanterns harbor", 1)).toEqual(["Amber lanterns glow in the harbor."]);
+    expect(database).not.toHaveBeenCalled();
+
+    // Cedar's 2 chunks make 6: basalt, searched least recently, is let go; amber stays.
+    await search.whenLoaded(cedar);
+    expect(await texts(search, amber, "amber resin", 1)).toEqual(["Amber resin hardens slowly."]);
+    expect(await texts(search, cedar, "cedar shingles", 1)).toEqual(["Cedar shingles weather to grey."]);
+    expect(database).not.toHaveBeenCalled();
+    expect(await texts(search, basalt, "basalt hexagons", 1)).toEqual(["Basalt cools into hexagons."]);
+    expect(database).toHaveBeenCalledTimes(1);
+
+    // 5 chunks never fit: the database answers, loaded or not.
+    await search.whenLoaded(large);
+    expect(await texts(search, large, "lanterns five", 1)).toEqual(["Lanterns five."]);
+    expect(database).toHaveBeenCalledTimes(2);
   }, 60_000);
 
   it("reloads a tenant whole when the change log no longer reaches back to its index, answering from the database meanwhile", async () => {

@@ -7,6 +7,12 @@ export interface InMemoryVectorSearchOptions {
   /** The store's own search: keyword and similar always, semantic while a tenant's vectors load. */
   database: SearchIndex;
   createIndex: () => VectorIndex;
+  /**
+   * Chunks held in memory, all tenants together (default: no limit). Past it the least
+   * recently searched tenants are let go; a tenant larger than the limit on its own is
+   * searched in the database, and tried again after TOO_LARGE_RETRY_MS.
+   */
+  maxChunks?: number;
   logger?: Logger;
 }
 
@@ -23,7 +29,10 @@ const ADD_SLICE = 128;
 /** A catch-up that would reload more documents than this reloads the tenant in the background instead. */
 const MAX_CATCH_UP_DOCUMENTS = 1000;
 
-type TenantState = { loading: Promise<void> } | { vectors: TenantVectors; catchingUp?: Promise<boolean> };
+/** How long a tenant too large for `maxChunks` is left to the database before another try. */
+const TOO_LARGE_RETRY_MS = 10 * 60_000;
+
+type TenantState = { loading: Promise<void> } | { vectors: TenantVectors; catchingUp?: Promise<boolean> } | { tooLargeUntil: number };
 
 /**
  * Semantic search from an in-memory approximate index per tenant, checked against the
@@ -35,6 +44,7 @@ type TenantState = { loading: Promise<void> } | { vectors: TenantVectors; catchi
  * and when the index cannot catch up, the store's own semantic search answers.
  */
 export class InMemoryVectorSearch implements SearchIndex {
+  /** In least recently searched order: a search moves its tenant to the end. */
   private readonly tenants = new Map<string, TenantState>();
   private closed = false;
 
@@ -87,7 +97,12 @@ export class InMemoryVectorSearch implements SearchIndex {
   private vectorsOf(tenantId: string): TenantVectors | undefined {
     if (this.closed) return undefined;
     const state = this.tenants.get(tenantId);
-    if (state) return "vectors" in state ? state.vectors : undefined;
+    if (state && "vectors" in state) {
+      this.tenants.delete(tenantId);
+      this.tenants.set(tenantId, state);
+      return state.vectors;
+    }
+    if (state && !("tooLargeUntil" in state && Date.now() >= state.tooLargeUntil)) return undefined;
     this.tenants.set(tenantId, { loading: this.load(tenantId) });
     return undefined;
   }
@@ -99,6 +114,7 @@ export class InMemoryVectorSearch implements SearchIndex {
       const vectors = new TenantVectors(this.options.createIndex(), await this.options.source.version(tenantId));
       for await (const page of this.options.source.embeddings(tenantId)) {
         if (this.closed) return;
+        if (vectors.size + page.length > this.maxChunks) return this.tooLarge(tenantId);
         for (let start = 0; start < page.length; start += ADD_SLICE) {
           vectors.add(page.slice(start, start + ADD_SLICE));
           // Each slice blocks this thread (about 20 ms for 128 chunks): let requests in between.
@@ -106,6 +122,7 @@ export class InMemoryVectorSearch implements SearchIndex {
         }
       }
       this.tenants.set(tenantId, { vectors });
+      this.letGoBeyondLimit(tenantId);
       this.options.logger?.info({ tenant: tenantId, chunks: vectors.size, version: vectors.version, ms: Math.round(performance.now() - started) }, "tenant vectors loaded");
     } catch (error) {
       // The next semantic search starts a new load; until then the store answers.
@@ -113,6 +130,29 @@ export class InMemoryVectorSearch implements SearchIndex {
       // Closing mid-load fails the page being read: that is the stop, not a fault.
       if (!this.closed) this.options.logger?.error({ err: error, tenant: tenantId }, "loading the tenant's vectors failed");
     }
+  }
+
+  private get maxChunks(): number {
+    return this.options.maxChunks ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Lets go of the least recently searched tenants (not `current`) until the chunks held fit the limit. */
+  private letGoBeyondLimit(current: string): void {
+    let held = 0;
+    for (const state of this.tenants.values()) if ("vectors" in state) held += state.vectors.size;
+    for (const [tenantId, state] of this.tenants) {
+      if (held <= this.maxChunks) return;
+      if (tenantId === current || !("vectors" in state)) continue;
+      this.tenants.delete(tenantId);
+      held -= state.vectors.size;
+      this.options.logger?.info({ tenant: tenantId, chunks: state.vectors.size }, "tenant vectors let go (least recently searched)");
+    }
+    if (held > this.maxChunks) this.tooLarge(current);
+  }
+
+  private tooLarge(tenantId: string): void {
+    this.tenants.set(tenantId, { tooLargeUntil: Date.now() + TOO_LARGE_RETRY_MS });
+    this.options.logger?.warn({ tenant: tenantId, maxChunks: this.maxChunks }, "the tenant has more chunks than the in-memory limit: the database searches them");
   }
 
   /** Brings the vectors up to the log's latest version; false when they must be reloaded whole. */
@@ -138,6 +178,7 @@ export class InMemoryVectorSearch implements SearchIndex {
       vectors.removeDocuments(changes.documentIds);
       vectors.add(chunks);
       vectors.version = Math.max(vectors.version, changes.version);
+      this.letGoBeyondLimit(tenantId);
       return true;
     } catch (error) {
       this.options.logger?.error({ err: error, tenant: tenantId }, "catching up with the tenant's chunk changes failed");
