@@ -104,6 +104,35 @@ function inMemoryVectorSearchSuite(open: () => Promise<{ database: OpenedDatabas
     expect(database).not.toHaveBeenCalled();
   }, 60_000);
 
+  it("does not trust candidates picked before another search's catch-up moved the index on", async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    await ingest(tenantId, ["Moss grows on the north side of stones."]);
+    const search = newSearch();
+    await search.whenLoaded(tenantId);
+    await ingest(tenantId, ["Comets trail ice and dust past the sun."]);
+
+    // A second search picks its candidates while the first catches up (before the comet is
+    // in the index), and its read of them lands after that catch-up has finished.
+    const changesSince = reader.embeddings.changesSince.bind(reader.embeddings);
+    const nearestAmong = reader.embeddings.nearestAmong.bind(reader.embeddings);
+    let firstDone!: () => void;
+    const firstFinished = new Promise<void>((resolve) => (firstDone = resolve));
+    let second: Promise<string[]> | undefined;
+    jest.spyOn(reader.embeddings, "changesSince").mockImplementationOnce((...args) => {
+      second = texts(search, tenantId, "comets ice dust sun", 1);
+      return changesSince(...args);
+    });
+    let reads = 0;
+    jest.spyOn(reader.embeddings, "nearestAmong").mockImplementation(async (...args) => {
+      // The second search's first read (the first search made the first read) waits.
+      if (++reads === 2) await firstFinished;
+      return nearestAmong(...args);
+    });
+    expect(await texts(search, tenantId, "comets ice dust sun", 1)).toEqual(["Comets trail ice and dust past the sun."]);
+    firstDone();
+    expect(await second).toEqual(["Comets trail ice and dust past the sun."]);
+  }, 60_000);
+
   it("answers from the database while a tenant loads, and from memory after", async () => {
     const tenantId = `tenant-${randomUUID()}`;
     await ingest(tenantId, ["Glaciers carve valleys over thousands of years."]);

@@ -56,9 +56,11 @@ export class InMemoryVectorSearch implements SearchIndex {
       const probe = Float32Array.from(embedding);
       // Twice at most: a query that catches up and still finds a newer version has met a busy writer.
       for (let attempt = 0; attempt < 2; attempt++) {
+        // The version the candidates come from: another query's catch-up may move it on while this one waits.
+        const asOf = vectors.version;
         const candidates = vectors.nearest(probe, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_HIT));
         const { hits, version } = await this.options.source.nearestAmong(tenantId, candidates, embedding, query, limit);
-        if (version <= vectors.version) return hits;
+        if (version <= asOf) return hits;
         if (!(await this.catchUp(tenantId, vectors))) break;
       }
     }

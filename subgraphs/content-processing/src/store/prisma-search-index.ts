@@ -3,7 +3,7 @@ import type { ChunkHit, SearchIndex, SimilarDocument } from "../domain/search-in
 import type { PrismaClient } from "./generated/prisma/client";
 import { toVectorLiteral } from "./vector-literal";
 
-export interface HitRow {
+interface HitRow {
   document_id: string;
   ordinal: number;
   text: string;
