@@ -8,6 +8,7 @@ import { withUsageRecording } from "./ai/with-usage-recording";
 import { RunService } from "./domain/run/run.service";
 import { WorkflowService } from "./domain/workflow.service";
 import { createActivities } from "./executor/activities";
+import type { EgressPolicy } from "./executor/egress";
 import { localLlmProviders } from "./executor/local-llm";
 import { RunWorker, type WorkerOptions } from "./executor/run-worker";
 import { createWorkflowLoaders, type WorkflowContext } from "./schema/context";
@@ -47,6 +48,8 @@ export interface WorkflowDeps {
   random?: () => number;
   /** For http steps; tests may intercept. */
   fetch?: typeof fetch;
+  /** Where http steps may connect (default: anywhere); see EgressPolicy. */
+  httpEgress?: EgressPolicy;
   /**
    * The gateway's /graphql, for contentIngest and knowledgeLink steps (a function when the
    * URL is known only after start, as in the embedded stack); unset, those steps fail.
@@ -87,7 +90,7 @@ export function createApp(deps: WorkflowDeps) {
       const mcpCaller = createMcpToolCaller({ retry: { maxAttempts: 1 } });
       const mcpServers = new McpServerService({ registry: new PrismaMcpServerRegistry(store.prisma), pool: mcpCaller.pool, allowStdio: deps.mcpAllowStdio ?? false, now });
       const gateway = deps.gatewayUrl ? createGatewayClient({ url: deps.gatewayUrl, internalTokenSecret: deps.internalTokenSecret, fetch: deps.fetch }) : undefined;
-      const activities = createActivities({ llm, fetch: deps.fetch, mcp: { servers: mcpServers, caller: mcpCaller }, gateway });
+      const activities = createActivities({ llm, fetch: deps.fetch, egress: deps.httpEgress, mcp: { servers: mcpServers, caller: mcpCaller }, gateway });
       const worker = new RunWorker(
         { events: store.events, tasks: store.tasks, activities, now, random: deps.random ?? Math.random, logger: logger.child({ component: "executor" }) },
         deps.executor,

@@ -1,5 +1,5 @@
 import { parseConfig } from "@aiwf/platform";
-import { executorOptionsOf, workflowConfigSchema } from "./config";
+import { executorOptionsOf, httpEgressOf, workflowConfigSchema } from "./config";
 
 describe("workflow config", () => {
   it("defaults to port 8080 and embedded PGlite under .data", () => {
@@ -31,5 +31,14 @@ describe("workflow config", () => {
     expect(executorOptionsOf(config)).toEqual({ leaseMs: 5000, pollMs: 250, maxRunningPerTenant: 3 });
     expect(executorOptionsOf(parseConfig(workflowConfigSchema, {})).maxRunningPerTenant).toBe(50);
     expect(() => parseConfig(workflowConfigSchema, { MAX_RUNNING_RUNS_PER_TENANT: "0" })).toThrow(/MAX_RUNNING_RUNS_PER_TENANT/);
+  });
+
+  it("blocks http steps from private networks in production unless told, elsewhere allows them", () => {
+    const production = { NODE_ENV: "production", INTERNAL_TOKEN_SECRET: "a-real-secret-that-is-long-enough-000000", DATABASE_URL: "postgres://db/workflow" };
+    expect(httpEgressOf(parseConfig(workflowConfigSchema, production))).toEqual({ privateNetworks: "block", allowedHosts: [] });
+    expect(httpEgressOf(parseConfig(workflowConfigSchema, {}))).toEqual({ privateNetworks: "allow", allowedHosts: [] });
+    expect(httpEgressOf(parseConfig(workflowConfigSchema, { ...production, HTTP_STEP_PRIVATE_NETWORKS: "allow" })).privateNetworks).toBe("allow");
+    expect(httpEgressOf(parseConfig(workflowConfigSchema, { HTTP_STEP_ALLOWED_HOSTS: " billing.internal, ,search.svc " })).allowedHosts).toEqual(["billing.internal", "search.svc"]);
+    expect(() => parseConfig(workflowConfigSchema, { HTTP_STEP_PRIVATE_NETWORKS: "deny" })).toThrow(/HTTP_STEP_PRIVATE_NETWORKS/);
   });
 });

@@ -1,5 +1,6 @@
 import { commonEnvSchema, env, refuseDevelopmentDefaults } from "@aiwf/platform";
 import { z } from "zod";
+import type { EgressPolicy } from "./executor/egress";
 
 /** An empty variable counts as unset, as shells and compose files often leave them. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -17,6 +18,17 @@ export const workflowConfigSchema = commonEnvSchema
     GATEWAY_URL: optional(env.url(["http", "https"])),
     /** Whether tenant admins may register stdio MCP servers: processes spawned on this host, so off unless the operator trusts them. */
     MCP_ALLOW_STDIO: env.boolean(false),
+    /**
+     * Whether tenants' http steps may reach loopback, private and link-local addresses (this
+     * host, the internal network, cloud metadata at 169.254.169.254). Default: block in
+     * production, allow elsewhere (development calls local services).
+     */
+    HTTP_STEP_PRIVATE_NETWORKS: optional(z.enum(["block", "allow"])),
+    /** Comma-separated host names http steps may reach even when they resolve to such an address. */
+    HTTP_STEP_ALLOWED_HOSTS: z
+      .string()
+      .default("")
+      .transform((list) => list.split(",").map((host) => host.trim()).filter(Boolean)),
     /** How long an executor instance's claim on a run lasts without renewal: a dead instance's runs wait this long. */
     EXECUTOR_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     /** How often an executor looks for due runs (timers, other instances' work). */
@@ -32,6 +44,14 @@ export const workflowConfigSchema = commonEnvSchema
   });
 
 export type WorkflowConfig = z.infer<typeof workflowConfigSchema>;
+
+/** Where tenants' http steps may connect, as `npm start` and main.ts both configure it. */
+export function httpEgressOf(config: Pick<WorkflowConfig, "NODE_ENV" | "HTTP_STEP_PRIVATE_NETWORKS" | "HTTP_STEP_ALLOWED_HOSTS">): EgressPolicy {
+  return {
+    privateNetworks: config.HTTP_STEP_PRIVATE_NETWORKS ?? (config.NODE_ENV === "production" ? "block" : "allow"),
+    allowedHosts: config.HTTP_STEP_ALLOWED_HOSTS,
+  };
+}
 
 /** The executor's lease, polling and per-tenant concurrency, as `npm start` and main.ts both configure it. */
 export function executorOptionsOf(config: Pick<WorkflowConfig, "EXECUTOR_LEASE_MS" | "EXECUTOR_POLL_MS" | "MAX_RUNNING_RUNS_PER_TENANT">) {

@@ -1,5 +1,6 @@
 import type { LlmProviders } from "../ai/llm-provider";
 import type { SideEffectingType } from "../domain/definition/definition";
+import { type EgressPolicy, egressFetch, egressRefusalOf } from "./egress";
 import { createGatewayActivities } from "./gateway-activities";
 import type { GatewayClient } from "./gateway-client";
 import { createMcpToolActivity, type McpActivityDeps } from "./mcp-tool.activity";
@@ -32,7 +33,10 @@ export interface LlmStepInput {
 
 export interface ActivityDeps {
   llm: LlmProviders;
+  /** For http steps; default: fetch under `egress`. */
   fetch?: typeof fetch;
+  /** Where http steps may connect (default: anywhere). */
+  egress?: EgressPolicy;
   /** For mcpTool steps; without it they fail (not retryably). */
   mcp?: McpActivityDeps;
   /** For contentIngest and knowledgeLink steps; unset when GATEWAY_URL is, and they fail saying so. */
@@ -46,7 +50,8 @@ export type Activity = (input: never, context: ActivityContext) => Promise<unkno
  * The side effects a run performs, one per side-effecting node type, built once from their
  * dependencies (Temporal's `createActivities(deps)`), so tests and the executor share the same code.
  */
-export function createActivities({ llm, fetch: fetchImpl = fetch, mcp, gateway }: ActivityDeps) {
+export function createActivities({ llm, fetch: fetchOverride, egress, mcp, gateway }: ActivityDeps) {
+  const fetchImpl = fetchOverride ?? egressFetch(egress ?? { privateNetworks: "allow" });
   return {
     ...createGatewayActivities(gateway),
     mcpTool: createMcpToolActivity(mcp),
@@ -62,6 +67,10 @@ export function createActivities({ llm, fetch: fetchImpl = fetch, mcp, gateway }
         },
         body: hasBody ? JSON.stringify(input.body) : undefined,
         signal: context.signal,
+      }).catch((error: unknown) => {
+        // A refused address stays refused: no retry.
+        const refused = egressRefusalOf(error);
+        throw refused ? new StepFailure(`${input.method} ${input.url}: ${refused.message}`, refused.code, false) : error;
       });
       const text = await response.text();
       if (!response.ok) {
