@@ -8,7 +8,7 @@ import { withUsageRecording } from "./ai/with-usage-recording";
 import { RunService } from "./domain/run/run.service";
 import { WorkflowService } from "./domain/workflow.service";
 import { createActivities } from "./executor/activities";
-import type { EgressPolicy } from "./executor/egress";
+import type { EgressPolicy } from "./egress/egress";
 import { localLlmProviders } from "./executor/local-llm";
 import { RunWorker, type WorkerOptions } from "./executor/run-worker";
 import { createWorkflowLoaders, type WorkflowContext } from "./schema/context";
@@ -87,7 +87,7 @@ export function createApp(deps: WorkflowDeps) {
         onRecordError: (error) => logger.warn({ err: error }, "recording model usage failed; the completion stands"),
       });
       // Step retries follow the node's durable policy; the caller itself tries once.
-      const mcpCaller = createMcpToolCaller({ retry: { maxAttempts: 1 } });
+      const mcpCaller = createMcpToolCaller({ retry: { maxAttempts: 1 }, egress: deps.httpEgress });
       const mcpServers = new McpServerService({ registry: new PrismaMcpServerRegistry(store.prisma), pool: mcpCaller.pool, allowStdio: deps.mcpAllowStdio ?? false, now });
       const gateway = deps.gatewayUrl ? createGatewayClient({ url: deps.gatewayUrl, internalTokenSecret: deps.internalTokenSecret, fetch: deps.fetch }) : undefined;
       const activities = createActivities({ llm, fetch: deps.fetch, egress: deps.httpEgress, mcp: { servers: mcpServers, caller: mcpCaller }, gateway });

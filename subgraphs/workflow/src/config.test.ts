@@ -37,8 +37,8 @@ describe("workflow config", () => {
     const production = { NODE_ENV: "production", INTERNAL_TOKEN_SECRET: "a-real-secret-that-is-long-enough-000000", DATABASE_URL: "postgres://db/workflow" };
     expect(httpEgressOf(parseConfig(workflowConfigSchema, production))).toEqual({ privateNetworks: "block", allowedHosts: [] });
     expect(httpEgressOf(parseConfig(workflowConfigSchema, {}))).toEqual({ privateNetworks: "allow", allowedHosts: [] });
-    expect(httpEgressOf(parseConfig(workflowConfigSchema, { ...production, HTTP_STEP_PRIVATE_NETWORKS: "allow" })).privateNetworks).toBe("allow");
-    expect(httpEgressOf(parseConfig(workflowConfigSchema, { HTTP_STEP_ALLOWED_HOSTS: " billing.internal, ,search.svc " })).allowedHosts).toEqual(["billing.internal", "search.svc"]);
-    expect(() => parseConfig(workflowConfigSchema, { HTTP_STEP_PRIVATE_NETWORKS: "deny" })).toThrow(/HTTP_STEP_PRIVATE_NETWORKS/);
+    expect(httpEgressOf(parseConfig(workflowConfigSchema, { ...production, EGRESS_PRIVATE_NETWORKS: "allow" })).privateNetworks).toBe("allow");
+    expect(httpEgressOf(parseConfig(workflowConfigSchema, { EGRESS_ALLOWED_HOSTS: " billing.internal, ,search.svc " })).allowedHosts).toEqual(["billing.internal", "search.svc"]);
+    expect(() => parseConfig(workflowConfigSchema, { EGRESS_PRIVATE_NETWORKS: "deny" })).toThrow(/EGRESS_PRIVATE_NETWORKS/);
   });
 });

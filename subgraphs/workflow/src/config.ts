@@ -1,6 +1,6 @@
 import { commonEnvSchema, env, refuseDevelopmentDefaults } from "@aiwf/platform";
 import { z } from "zod";
-import type { EgressPolicy } from "./executor/egress";
+import type { EgressPolicy } from "./egress/egress";
 
 /** An empty variable counts as unset, as shells and compose files often leave them. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -19,13 +19,13 @@ export const workflowConfigSchema = commonEnvSchema
     /** Whether tenant admins may register stdio MCP servers: processes spawned on this host, so off unless the operator trusts them. */
     MCP_ALLOW_STDIO: env.boolean(false),
     /**
-     * Whether tenants' http steps may reach loopback, private and link-local addresses (this
-     * host, the internal network, cloud metadata at 169.254.169.254). Default: block in
-     * production, allow elsewhere (development calls local services).
+     * Whether tenants' http steps and MCP servers may reach loopback, private and link-local
+     * addresses (this host, the internal network, cloud metadata at 169.254.169.254). Default:
+     * block in production, allow elsewhere (development calls local services).
      */
-    HTTP_STEP_PRIVATE_NETWORKS: optional(z.enum(["block", "allow"])),
-    /** Comma-separated host names http steps may reach even when they resolve to such an address. */
-    HTTP_STEP_ALLOWED_HOSTS: z
+    EGRESS_PRIVATE_NETWORKS: optional(z.enum(["block", "allow"])),
+    /** Comma-separated host names tenants' steps may reach even when they resolve to such an address. */
+    EGRESS_ALLOWED_HOSTS: z
       .string()
       .default("")
       .transform((list) => list.split(",").map((host) => host.trim()).filter(Boolean)),
@@ -45,11 +45,11 @@ export const workflowConfigSchema = commonEnvSchema
 
 export type WorkflowConfig = z.infer<typeof workflowConfigSchema>;
 
-/** Where tenants' http steps may connect, as `npm start` and main.ts both configure it. */
-export function httpEgressOf(config: Pick<WorkflowConfig, "NODE_ENV" | "HTTP_STEP_PRIVATE_NETWORKS" | "HTTP_STEP_ALLOWED_HOSTS">): EgressPolicy {
+/** Where tenants' http steps and MCP servers may connect, as `npm start` and main.ts both configure it. */
+export function httpEgressOf(config: Pick<WorkflowConfig, "NODE_ENV" | "EGRESS_PRIVATE_NETWORKS" | "EGRESS_ALLOWED_HOSTS">): EgressPolicy {
   return {
-    privateNetworks: config.HTTP_STEP_PRIVATE_NETWORKS ?? (config.NODE_ENV === "production" ? "block" : "allow"),
-    allowedHosts: config.HTTP_STEP_ALLOWED_HOSTS,
+    privateNetworks: config.EGRESS_PRIVATE_NETWORKS ?? (config.NODE_ENV === "production" ? "block" : "allow"),
+    allowedHosts: config.EGRESS_ALLOWED_HOSTS,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { LlmProviders } from "../ai/llm-provider";
 import type { SideEffectingType } from "../domain/definition/definition";
-import { type EgressPolicy, egressFetch, egressRefusalOf } from "./egress";
+import { type EgressPolicy, egressFetch, egressRefusalOf } from "../egress/egress";
 import { createGatewayActivities } from "./gateway-activities";
 import type { GatewayClient } from "./gateway-client";
 import { createMcpToolActivity, type McpActivityDeps } from "./mcp-tool.activity";

@@ -41,6 +41,7 @@ export function createMcpToolActivity(mcp: McpActivityDeps | undefined) {
     } catch (error) {
       if (!isDomainError(error)) throw error; // an abort or timeout: toStepError classifies it
       if (error.code === "NOT_FOUND") throw new StepFailure(`${where} is not registered for this tenant (registerMcpServer)`, "MCP_SERVER_NOT_FOUND", false);
+      if (error.details.reason === "EGRESS_BLOCKED") throw new StepFailure(error.message, "EGRESS_BLOCKED", false);
       if (error.code === "UPSTREAM_UNAVAILABLE" || error.code === "RATE_LIMITED") {
         const upstream = typeof error.details.upstream === "string" ? `: ${error.details.upstream}` : "";
         throw new StepFailure(`${where} is unavailable${upstream}`, "MCP_UNAVAILABLE", true);

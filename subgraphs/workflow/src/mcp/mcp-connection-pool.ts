@@ -1,6 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { DomainError } from "@aiwf/platform";
 import { connectionKeyOf, type McpServerDefinition } from "./mcp-server-definition";
+import { type EgressPolicy, egressRefusalOf } from "../egress/egress";
 import { createMcpTransport } from "./mcp-transport";
 
 export interface McpConnectionPoolOptions {
@@ -8,6 +9,8 @@ export interface McpConnectionPoolOptions {
   clientInfo?: { name: string; version: string };
   /** Handshake deadline; a server that hangs at start must not hold a step forever. */
   connectTimeoutMs?: number;
+  /** Where http and websocket servers may be (default: anywhere). */
+  egress?: EgressPolicy;
 }
 
 interface PooledConnection {
@@ -72,7 +75,7 @@ export class McpConnectionPool {
 
   private connect(slot: string, fingerprint: string, server: McpServerDefinition): PooledConnection {
     this.opened += 1;
-    const { transport, stderr } = createMcpTransport(server);
+    const { transport, stderr } = createMcpTransport(server, this.options.egress);
     const client = new Client(this.options.clientInfo ?? { name: "aiwf-workflow", version: "0.1.0" });
     let closing = false;
     const forget = () => {
@@ -95,6 +98,8 @@ export class McpConnectionPool {
       .catch(async (error: unknown) => {
         forget();
         await client.close().catch(() => undefined);
+        const refused = egressRefusalOf(error);
+        if (refused) throw new DomainError("FORBIDDEN", `MCP server ${server.id}: ${refused.message}`, { serverId: server.id, retryable: false, reason: "EGRESS_BLOCKED" });
         const detail = stderr?.text().trim();
         throw new DomainError("UPSTREAM_UNAVAILABLE", `MCP server ${server.id} could not be reached`, {
           serverId: server.id,

@@ -1,6 +1,7 @@
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { type EgressPolicy, egressFetch } from "../egress/egress";
 import type { McpServerDefinition } from "./mcp-server-definition";
 import { WsClientTransport } from "./ws-client-transport";
 
@@ -11,8 +12,10 @@ export interface StderrTail {
 
 const STDERR_TAIL_CHARS = 2_000;
 
-/** Builds the SDK transport a definition asks for; definitions are validated before. */
-export function createMcpTransport(server: McpServerDefinition): { transport: Transport; stderr?: StderrTail } {
+const ANYWHERE: EgressPolicy = { privateNetworks: "allow" };
+
+/** Builds the SDK transport a definition asks for (validated before); network transports connect only where `egress` allows. */
+export function createMcpTransport(server: McpServerDefinition, egress: EgressPolicy = ANYWHERE): { transport: Transport; stderr?: StderrTail } {
   switch (server.transport) {
     case "stdio": {
       // stderr is piped, not inherited: a chatty server must not write into our logs' stream.
@@ -24,8 +27,8 @@ export function createMcpTransport(server: McpServerDefinition): { transport: Tr
       return { transport, stderr: { text: () => tail } };
     }
     case "http":
-      return { transport: new StreamableHTTPClientTransport(new URL(server.url!), { requestInit: { headers: server.headers ?? {} } }) };
+      return { transport: new StreamableHTTPClientTransport(new URL(server.url!), { requestInit: { headers: server.headers ?? {} }, fetch: egressFetch(egress) }) };
     case "websocket":
-      return { transport: new WsClientTransport(server.url!, server.headers) };
+      return { transport: new WsClientTransport(server.url!, server.headers, egress) };
   }
 }

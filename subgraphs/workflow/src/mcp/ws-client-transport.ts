@@ -1,6 +1,7 @@
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import WebSocket from "ws";
+import { type EgressPolicy, egressLookup, literalRefusal } from "../egress/egress";
 
 /** The WebSocket subprotocol MCP servers expect (the SDK's browser transport uses it too). */
 export const MCP_SUBPROTOCOL = "mcp";
@@ -19,11 +20,16 @@ export class WsClientTransport implements Transport {
   constructor(
     private readonly url: string,
     private readonly headers: Record<string, string> = {},
+    private readonly egress: EgressPolicy = { privateNetworks: "allow" },
   ) {}
 
   start(): Promise<void> {
     if (this.socket) throw new Error("WsClientTransport already started");
-    const socket = new WebSocket(this.url, MCP_SUBPROTOCOL, { headers: this.headers });
+    const refused = literalRefusal(this.egress, new URL(this.url).hostname);
+    if (refused) return Promise.reject(refused);
+    // The lookup refuses names that resolve to addresses the policy blocks (ws hands it to net.connect).
+    const lookup = this.egress.privateNetworks === "block" ? egressLookup(this.egress) : undefined;
+    const socket = new WebSocket(this.url, MCP_SUBPROTOCOL, { headers: this.headers, ...(lookup ? { lookup } : {}) });
     this.socket = socket;
     return new Promise((resolve, reject) => {
       socket.once("open", () => {

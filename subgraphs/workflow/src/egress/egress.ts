@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { Agent, buildConnector, fetch as undiciFetch } from "undici";
 
-/** Where tenants' http steps may connect. */
+/** Where tenants' http steps and MCP servers may connect. */
 export interface EgressPolicy {
   /** `block`: no loopback, private, link-local (cloud metadata) or other non-public address. */
   privateNetworks: "block" | "allow";
@@ -54,18 +54,15 @@ export function isNonPublicAddress(address: string): boolean {
 }
 
 const refusal = (host: string, address: string) =>
-  new EgressRefused(`${host} is ${address}, a loopback, private or link-local address: http steps may not reach it (the operator can allow the host with HTTP_STEP_ALLOWED_HOSTS)`);
+  new EgressRefused(`${host} is ${address}, a loopback, private or link-local address: tenants' steps may not reach it (the operator can allow the host with EGRESS_ALLOWED_HOSTS)`);
 
 /**
- * `fetch` for tenants' http steps under `policy`. The check runs where the connection is
- * made, on the address actually dialled, so neither a redirect nor a DNS answer that
- * changes between a check and the connection (rebinding) gets past it.
+ * A DNS lookup (for `net.connect` and everything built on it) that refuses a name any of
+ * whose addresses is non-public, unless the name is allowed: a client may try any of them.
  */
-export function egressFetch(policy: EgressPolicy): typeof fetch {
-  if (policy.privateNetworks === "allow") return fetch;
-  const allowed = new Set((policy.allowedHosts ?? []).map((host) => host.toLowerCase()));
-  // Every address a name resolves to must be public: a client may try any of them.
-  const lookup: LookupFunction = (hostname, options, callback) => {
+export function egressLookup(policy: EgressPolicy): LookupFunction {
+  const allowed = allowedHostsOf(policy);
+  return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
       const blocked = allowed.has(hostname.toLowerCase()) ? undefined : addresses.find((a) => isNonPublicAddress(a.address));
@@ -74,12 +71,29 @@ export function egressFetch(policy: EgressPolicy): typeof fetch {
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
-  const connectTo = buildConnector({ lookup });
+}
+
+/** The refusal for dialling `hostname` when it is a literal non-public address (dialled without a lookup); undefined otherwise. */
+export function literalRefusal(policy: EgressPolicy, hostname: string): EgressRefused | undefined {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  if (policy.privateNetworks === "allow" || !isIP(host) || allowedHostsOf(policy).has(host) || !isNonPublicAddress(host)) return undefined;
+  return refusal(host, host);
+}
+
+const allowedHostsOf = (policy: EgressPolicy) => new Set((policy.allowedHosts ?? []).map((host) => host.toLowerCase()));
+
+/**
+ * `fetch` for tenants' http steps under `policy`. The check runs where the connection is
+ * made, on the address actually dialled, so neither a redirect nor a DNS answer that
+ * changes between a check and the connection (rebinding) gets past it.
+ */
+export function egressFetch(policy: EgressPolicy): typeof fetch {
+  if (policy.privateNetworks === "allow") return fetch;
+  const connectTo = buildConnector({ lookup: egressLookup(policy) });
   const dispatcher = new Agent({
     connect: (options, callback) => {
-      // An address in the URL is dialled without a lookup: check it here.
-      const host = options.hostname.replace(/^\[|\]$/g, "");
-      if (isIP(host) && !allowed.has(host) && isNonPublicAddress(host)) return callback(refusal(host, host), null);
+      const refused = literalRefusal(policy, options.hostname);
+      if (refused) return callback(refused, null);
       connectTo(options, callback);
     },
   });

@@ -1,9 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createActivities } from "./activities";
+import { createActivities } from "../executor/activities";
 import { egressFetch, egressRefusalOf, isNonPublicAddress } from "./egress";
-import { StepFailure } from "./step-failure";
+import { StepFailure } from "../executor/step-failure";
 import { createLlmProviders } from "../ai/providers";
+import { createMcpToolActivity } from "../executor/mcp-tool.activity";
+import { McpConnectionPool } from "../mcp/mcp-connection-pool";
+import type { McpServerDefinition } from "../mcp/mcp-server-definition";
+import { createMcpToolCaller } from "../mcp/mcp-tool-caller";
 
 describe("http step egress", () => {
   let server: Server;
@@ -66,5 +70,24 @@ describe("http step egress", () => {
 
     const allowed = createActivities({ llm: createLlmProviders({}), egress: { privateNetworks: "allow" } });
     expect(await allowed.http(input, context)).toEqual({ status: 200, body: "internal" });
+  });
+
+  it("refuses MCP servers on blocked addresses, over http and websocket, and fails the mcpTool step for good", async () => {
+    const pool = new McpConnectionPool({ egress: { privateNetworks: "block" }, connectTimeoutMs: 5_000 });
+    const servers: McpServerDefinition[] = [
+      { id: "by-address", tenantId: "acme", transport: "http", url: `http://127.0.0.1:${port}/mcp` },
+      { id: "by-name", tenantId: "acme", transport: "http", url: `http://localhost:${port}/mcp` },
+      { id: "ws-by-address", tenantId: "acme", transport: "websocket", url: `ws://127.0.0.1:${port}/mcp` },
+      { id: "ws-by-name", tenantId: "acme", transport: "websocket", url: `ws://localhost:${port}/mcp` },
+    ];
+    for (const server of servers) {
+      await expect(pool.acquire(server)).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "EGRESS_BLOCKED", retryable: false } });
+    }
+    expect(requests).toEqual([]);
+
+    const mcpTool = createMcpToolActivity({ servers: { resolve: async () => servers[0]! }, caller: createMcpToolCaller({ pool, retry: { maxAttempts: 1 } }) });
+    const context = { tenantId: "acme", runId: "run-2", signal: new AbortController().signal, idempotencyKey: "run-2:tool:1" };
+    await expect(mcpTool({ server: "by-address", tool: "lookup", arguments: {} }, context)).rejects.toMatchObject({ code: "EGRESS_BLOCKED", retryable: false });
+    await pool.closeAll();
   });
 });
