@@ -65,7 +65,8 @@ export function egressLookup(policy: EgressPolicy): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
-      const blocked = allowed.has(hostname.toLowerCase()) ? undefined : addresses.find((a) => isNonPublicAddress(a.address));
+      const exempt = policy.privateNetworks === "allow" || allowed.has(hostname.toLowerCase());
+      const blocked = exempt ? undefined : addresses.find((a) => isNonPublicAddress(a.address));
       if (blocked) return callback(refusal(hostname, blocked.address), "", 0);
       if (options.all) return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
