@@ -9,7 +9,7 @@ import { createApp as createKnowledgeGraphApp } from "@aiwf/knowledge-graph/src/
 import { knowledgeGraphConfigSchema } from "@aiwf/knowledge-graph/src/config";
 import { openGraphStore } from "@aiwf/knowledge-graph/src/store/open-graph-store";
 import { createApp as createWorkflowApp } from "@aiwf/workflow/src/app";
-import { executorOptionsOf, httpEgressOf, workflowConfigSchema } from "@aiwf/workflow/src/config";
+import { executorOptionsOf, egressPolicyOf, workflowConfigSchema } from "@aiwf/workflow/src/config";
 import { openWorkflowDatabase } from "@aiwf/workflow/src/stores";
 import { createApp as createRealtimeApp } from "@aiwf/realtime/src/app";
 import { realtimeConfigSchema } from "@aiwf/realtime/src/config";
@@ -107,7 +107,7 @@ const workflow: EmbeddedSubgraph = {
       database: await openWorkflowDatabase(config),
       gatewayUrl: settings.gatewayUrl,
       executor: executorOptionsOf(config),
-      httpEgress: httpEgressOf(config),
+      egress: egressPolicyOf(config),
       ...appDeps("workflow", settings, config),
     };
     return createWorkflowApp(deps).start();

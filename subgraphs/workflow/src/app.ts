@@ -48,8 +48,8 @@ export interface WorkflowDeps {
   random?: () => number;
   /** For http steps; tests may intercept. */
   fetch?: typeof fetch;
-  /** Where http steps may connect (default: anywhere); see EgressPolicy. */
-  httpEgress?: EgressPolicy;
+  /** Where tenants' http steps and MCP servers may connect (default: anywhere); see EgressPolicy. */
+  egress?: EgressPolicy;
   /**
    * The gateway's /graphql, for contentIngest and knowledgeLink steps (a function when the
    * URL is known only after start, as in the embedded stack); unset, those steps fail.
@@ -87,10 +87,10 @@ export function createApp(deps: WorkflowDeps) {
         onRecordError: (error) => logger.warn({ err: error }, "recording model usage failed; the completion stands"),
       });
       // Step retries follow the node's durable policy; the caller itself tries once.
-      const mcpCaller = createMcpToolCaller({ retry: { maxAttempts: 1 }, egress: deps.httpEgress });
+      const mcpCaller = createMcpToolCaller({ retry: { maxAttempts: 1 }, egress: deps.egress });
       const mcpServers = new McpServerService({ registry: new PrismaMcpServerRegistry(store.prisma), pool: mcpCaller.pool, allowStdio: deps.mcpAllowStdio ?? false, now });
       const gateway = deps.gatewayUrl ? createGatewayClient({ url: deps.gatewayUrl, internalTokenSecret: deps.internalTokenSecret, fetch: deps.fetch }) : undefined;
-      const activities = createActivities({ llm, fetch: deps.fetch, egress: deps.httpEgress, mcp: { servers: mcpServers, caller: mcpCaller }, gateway });
+      const activities = createActivities({ llm, fetch: deps.fetch, egress: deps.egress, mcp: { servers: mcpServers, caller: mcpCaller }, gateway });
       const worker = new RunWorker(
         { events: store.events, tasks: store.tasks, activities, now, random: deps.random ?? Math.random, logger: logger.child({ component: "executor" }) },
         deps.executor,

@@ -1,5 +1,5 @@
 import { parseConfig } from "@aiwf/platform";
-import { executorOptionsOf, httpEgressOf, workflowConfigSchema } from "./config";
+import { executorOptionsOf, egressPolicyOf, workflowConfigSchema } from "./config";
 
 describe("workflow config", () => {
   it("defaults to port 8080 and embedded PGlite under .data", () => {
@@ -35,10 +35,10 @@ describe("workflow config", () => {
 
   it("blocks http steps from private networks in production unless told, elsewhere allows them", () => {
     const production = { NODE_ENV: "production", INTERNAL_TOKEN_SECRET: "a-real-secret-that-is-long-enough-000000", DATABASE_URL: "postgres://db/workflow" };
-    expect(httpEgressOf(parseConfig(workflowConfigSchema, production))).toEqual({ privateNetworks: "block", allowedHosts: [] });
-    expect(httpEgressOf(parseConfig(workflowConfigSchema, {}))).toEqual({ privateNetworks: "allow", allowedHosts: [] });
-    expect(httpEgressOf(parseConfig(workflowConfigSchema, { ...production, EGRESS_PRIVATE_NETWORKS: "allow" })).privateNetworks).toBe("allow");
-    expect(httpEgressOf(parseConfig(workflowConfigSchema, { EGRESS_ALLOWED_HOSTS: " billing.internal, ,search.svc " })).allowedHosts).toEqual(["billing.internal", "search.svc"]);
+    expect(egressPolicyOf(parseConfig(workflowConfigSchema, production))).toEqual({ privateNetworks: "block", allowedHosts: [] });
+    expect(egressPolicyOf(parseConfig(workflowConfigSchema, {}))).toEqual({ privateNetworks: "allow", allowedHosts: [] });
+    expect(egressPolicyOf(parseConfig(workflowConfigSchema, { ...production, EGRESS_PRIVATE_NETWORKS: "allow" })).privateNetworks).toBe("allow");
+    expect(egressPolicyOf(parseConfig(workflowConfigSchema, { EGRESS_ALLOWED_HOSTS: " billing.internal, ,search.svc " })).allowedHosts).toEqual(["billing.internal", "search.svc"]);
     expect(() => parseConfig(workflowConfigSchema, { EGRESS_PRIVATE_NETWORKS: "deny" })).toThrow(/EGRESS_PRIVATE_NETWORKS/);
   });
 });

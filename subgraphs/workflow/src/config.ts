@@ -46,7 +46,7 @@ export const workflowConfigSchema = commonEnvSchema
 export type WorkflowConfig = z.infer<typeof workflowConfigSchema>;
 
 /** Where tenants' http steps and MCP servers may connect, as `npm start` and main.ts both configure it. */
-export function httpEgressOf(config: Pick<WorkflowConfig, "NODE_ENV" | "EGRESS_PRIVATE_NETWORKS" | "EGRESS_ALLOWED_HOSTS">): EgressPolicy {
+export function egressPolicyOf(config: Pick<WorkflowConfig, "NODE_ENV" | "EGRESS_PRIVATE_NETWORKS" | "EGRESS_ALLOWED_HOSTS">): EgressPolicy {
   return {
     privateNetworks: config.EGRESS_PRIVATE_NETWORKS ?? (config.NODE_ENV === "production" ? "block" : "allow"),
     allowedHosts: config.EGRESS_ALLOWED_HOSTS,

@@ -3,7 +3,7 @@ import { createEventBus } from "@aiwf/platform/events";
 import { openDatabase } from "@aiwf/platform/postgres";
 import { createLlmProviders } from "./ai/providers";
 import { createApp } from "./app";
-import { executorOptionsOf, httpEgressOf, workflowConfigSchema } from "./config";
+import { executorOptionsOf, egressPolicyOf, workflowConfigSchema } from "./config";
 import { databaseTarget } from "./stores";
 
 async function main(): Promise<void> {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     gatewayUrl: config.GATEWAY_URL,
     mcpAllowStdio: config.MCP_ALLOW_STDIO,
-    httpEgress: httpEgressOf(config),
+    egress: egressPolicyOf(config),
     exposeInternalErrors: config.NODE_ENV === "development",
   })
     .start()
