@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { HashingEmbeddingProvider } from "../../subgraphs/content-processing/src/embedding/hashing-embedding-provider";
+import { CONTENT_MIGRATIONS_DIR } from "../../subgraphs/content-processing/src/store/content-database";
 import type { BenchSql } from "./bench-database";
 
 /** A deterministic pseudo-random stream (mulberry32), so every run seeds the same corpus. */
@@ -88,13 +91,22 @@ export async function seedChunks(db: BenchSql, chunkCount: number, log: (line: s
   return tenantId;
 }
 
-/** The migration's HNSW index, for a corpus seeded without it. */
-const MIGRATION_INDEX = `CREATE INDEX ${INDEX} ON public.document_chunks USING hnsw (embedding vector_cosine_ops) WITH (m = 24, ef_construction = 128)`;
+/** The latest migration's CREATE INDEX for the HNSW index, for a corpus seeded without it. */
+function migrationIndexDefinition(): string {
+  const definitions = readdirSync(CONTENT_MIGRATIONS_DIR)
+    .sort()
+    .flatMap((migration) => {
+      const file = path.join(CONTENT_MIGRATIONS_DIR, migration, "migration.sql");
+      return existsSync(file) ? (readFileSync(file, "utf8").match(new RegExp(`CREATE INDEX "?${INDEX}"?[^;]*`, "g")) ?? []) : [];
+    });
+  if (definitions.length === 0) throw new Error(`no migration creates ${INDEX}`);
+  return definitions.at(-1)!;
+}
 
-/** The HNSW index's definition as the database has it (CREATE INDEX ...), or the migration's when it has none. */
+/** The HNSW index's definition as the database has it (CREATE INDEX ...), or the migrations' when it has none. */
 export async function indexDefinition(db: BenchSql): Promise<string> {
   const definition = (await db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = $1", [INDEX])).rows[0]?.indexdef;
-  return definition ?? MIGRATION_INDEX;
+  return definition ?? migrationIndexDefinition();
 }
 
 export async function hasIndex(db: BenchSql): Promise<boolean> {

@@ -64,6 +64,15 @@ function inMemoryVectorSearchSuite(open: () => Promise<{ database: OpenedDatabas
     return document.id;
   }
 
+  /** A new tenant with one document of these chunks, and a search that has loaded the tenant. */
+  async function loadedTenant(chunks: string[]): Promise<{ tenantId: string; search: InMemoryVectorSearch }> {
+    const tenantId = `tenant-${randomUUID()}`;
+    await ingest(tenantId, chunks);
+    const search = newSearch();
+    await search.whenLoaded(tenantId);
+    return { tenantId, search };
+  }
+
   const texts = async (search: InMemoryVectorSearch, tenantId: string, query: string, limit = 5) =>
     (await search.semantic(tenantId, embedder.embedOne(query), query, limit)).map((hit) => hit.text);
 
@@ -90,10 +99,7 @@ function inMemoryVectorSearchSuite(open: () => Promise<{ database: OpenedDatabas
   }, 60_000);
 
   it("sees another instance's new and deleted documents at its next search", async () => {
-    const tenantId = `tenant-${randomUUID()}`;
-    await ingest(tenantId, ["The lighthouse keeper trims the lamp at dusk."]);
-    const search = newSearch();
-    await search.whenLoaded(tenantId);
+    const { tenantId, search } = await loadedTenant(["The lighthouse keeper trims the lamp at dusk."]);
     const database = jest.spyOn(reader.search, "semantic");
 
     const orchard = await ingest(tenantId, ["Apple trees in the orchard blossom in spring."]);
@@ -105,10 +111,7 @@ function inMemoryVectorSearchSuite(open: () => Promise<{ database: OpenedDatabas
   }, 60_000);
 
   it("does not trust candidates picked before another search's catch-up moved the index on", async () => {
-    const tenantId = `tenant-${randomUUID()}`;
-    await ingest(tenantId, ["Moss grows on the north side of stones."]);
-    const search = newSearch();
-    await search.whenLoaded(tenantId);
+    const { tenantId, search } = await loadedTenant(["Moss grows on the north side of stones."]);
     await ingest(tenantId, ["Comets trail ice and dust past the sun."]);
 
     // A second search picks its candidates while the first catches up (before the comet is
@@ -184,10 +187,7 @@ function inMemoryVectorSearchSuite(open: () => Promise<{ database: OpenedDatabas
   }, 60_000);
 
   it("reloads a tenant whole when the change log no longer reaches back to its index, answering from the database meanwhile", async () => {
-    const tenantId = `tenant-${randomUUID()}`;
-    await ingest(tenantId, ["Falcons nest on the canyon walls."]);
-    const search = newSearch();
-    await search.whenLoaded(tenantId);
+    const { tenantId, search } = await loadedTenant(["Falcons nest on the canyon walls."]);
     await ingest(tenantId, ["Violins are tuned in fifths."]);
     // As if more than CHUNK_CHANGES_KEPT changes had been written since the index loaded.
     await prisma.$executeRaw`DELETE FROM chunk_changes WHERE tenant_id = ${tenantId}`;
